@@ -1,0 +1,71 @@
+import type { Diagnostic, Severity } from './model/types.js';
+
+/**
+ * Collects problems as data. Stages never print or exit: the CLI decides what a
+ * diagnostic means for the exit code (`--strict` turns warnings into errors).
+ */
+export class DiagnosticBag {
+  private readonly items: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+
+  add(d: Diagnostic): void {
+    // The same oddity reached through shared $refs would otherwise print once per use.
+    const key = `${d.severity}\0${d.code}\0${d.file}\0${d.pointer}\0${d.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(d);
+  }
+
+  error(code: string, message: string, file: string, pointer: string, line?: number, column?: number): void {
+    this.add(make('error', code, message, file, pointer, line, column));
+  }
+
+  warning(code: string, message: string, file: string, pointer: string, line?: number, column?: number): void {
+    this.add(make('warning', code, message, file, pointer, line, column));
+  }
+
+  get all(): readonly Diagnostic[] {
+    return this.items;
+  }
+
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === 'error');
+  }
+}
+
+function make(
+  severity: Severity,
+  code: string,
+  message: string,
+  file: string,
+  pointer: string,
+  line?: number,
+  column?: number,
+): Diagnostic {
+  const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { severity, code, message, file, pointer };
+  if (line !== undefined) d.line = line;
+  if (column !== undefined) d.column = column;
+  return d;
+}
+
+/** Sorted for deterministic output: by file, then line, then pointer, then code. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      cmp(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      cmp(a.pointer, b.pointer) ||
+      cmp(a.code, b.code) ||
+      cmp(a.message, b.message),
+  );
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line !== undefined ? `${d.file}:${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : d.file;
+  const ptr = d.pointer ? ` (at ${d.pointer || '/'})` : '';
+  return `${where}: ${d.severity} ${d.code}: ${d.message}${ptr}`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

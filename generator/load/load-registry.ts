@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DiagnosticBag } from '../diagnostics.js';
+import { parseYaml } from './parse-yaml.js';
+import { joinPointer } from './json-pointer.js';
+
+/** One parsed spec file. `path` is relative to the registry root, with `/` separators. */
+export interface LoadedFile {
+  readonly path: string;
+  readonly absPath: string;
+  readonly text: string;
+  readonly doc: unknown;
+}
+
+export interface LoadedService {
+  readonly name: string;
+  /** The provider.yaml entry that names this service. */
+  readonly entry: Readonly<Record<string, unknown>>;
+  readonly entryPointer: string;
+  readonly file: LoadedFile;
+}
+
+export interface LoadedProvider {
+  readonly name: string;
+  readonly file: LoadedFile;
+  readonly services: readonly LoadedService[];
+}
+
+export interface LoadedRegistry {
+  readonly root: string;
+  readonly providers: readonly LoadedProvider[];
+  /** Every file read, for locating diagnostics afterwards. */
+  readonly files: ReadonlyMap<string, LoadedFile>;
+}
+
+export interface LoadOptions {
+  /** Only these providers; all found under the root when empty. */
+  readonly providers?: readonly string[];
+}
+
+/**
+ * Reads a registry root laid out as `<provider>/<version>/provider.yaml`, whose
+ * `providerServices.*.service.$ref` name service files relative to the root.
+ */
+export function loadRegistry(root: string, options: LoadOptions, bag: DiagnosticBag): LoadedRegistry {
+  const absRoot = path.resolve(root);
+  const files = new Map<string, LoadedFile>();
+  const providers: LoadedProvider[] = [];
+
+  if (!isDir(absRoot)) {
+    bag.error('registry-missing', `registry root not found: ${root}`, root, '');
+    return { root: absRoot, providers, files };
+  }
+  const found = findProviderFiles(absRoot);
+  const wanted = options.providers && options.providers.length > 0 ? [...new Set(options.providers)].sort() : [...found.keys()];
+  for (const name of wanted) {
+    const rel = found.get(name);
+    if (!rel) {
+      bag.error('provider-missing', `no provider "${name}" under ${root} (expected ${name}/<version>/provider.yaml)`, root, '');
+      continue;
+    }
+    const file = readFile(absRoot, rel, bag, files);
+    if (!file) continue;
+    providers.push({ name, file, services: loadServices(absRoot, file, bag, files) });
+  }
+  return { root: absRoot, providers, files };
+}
+
+function loadServices(absRoot: string, provider: LoadedFile, bag: DiagnosticBag, files: Map<string, LoadedFile>): LoadedService[] {
+  const doc = provider.doc as Record<string, unknown> | null;
+  const services = doc && typeof doc === 'object' ? doc['providerServices'] : undefined;
+  if (!isRecord(services)) {
+    bag.error('provider-no-services', 'provider.yaml has no providerServices map', provider.path, '/providerServices');
+    return [];
+  }
+  const out: LoadedService[] = [];
+  for (const name of Object.keys(services).sort()) {
+    const entry = services[name];
+    const entryPointer = joinPointer('/providerServices', name);
+    const ref = isRecord(entry) && isRecord(entry['service']) ? entry['service']['$ref'] : undefined;
+    if (typeof ref !== 'string' || ref === '') {
+      bag.error('service-ref-missing', `service "${name}" has no service.$ref`, provider.path, entryPointer);
+      continue;
+    }
+    const refPointer = joinPointer(entryPointer, 'service', '$ref');
+    const rel = ref.split('#')[0]!.replace(/\\/g, '/');
+    const resolved = path.resolve(absRoot, rel);
+    if (!resolved.startsWith(absRoot + path.sep)) {
+      bag.error('service-ref-outside', `service "${name}" points outside the registry root: ${ref}`, provider.path, refPointer);
+      continue;
+    }
+    if (!fs.existsSync(resolved)) {
+      bag.error('file-missing', `service file not found: ${rel}`, provider.path, refPointer);
+      continue;
+    }
+    const file = readFile(absRoot, path.relative(absRoot, resolved).split(path.sep).join('/'), bag, files);
+    if (file) out.push({ name, entry: entry as Record<string, unknown>, entryPointer, file });
+  }
+  return out;
+}
+
+function readFile(absRoot: string, rel: string, bag: DiagnosticBag, files: Map<string, LoadedFile>): LoadedFile | undefined {
+  const cached = files.get(rel);
+  if (cached) return cached;
+  const absPath = path.join(absRoot, rel);
+  let text: string;
+  try {
+    text = fs.readFileSync(absPath, 'utf8');
+  } catch (e) {
+    bag.error('file-unreadable', `cannot read ${rel}: ${(e as Error).message}`, rel, '');
+    return undefined;
+  }
+  const doc = parseYaml(text, rel, bag);
+  const file: LoadedFile = { path: rel, absPath, text, doc };
+  // A file that failed to parse is kept so its diagnostics can still be located.
+  files.set(rel, file);
+  if (doc === undefined) return undefined;
+  if (!isRecord(doc)) {
+    bag.error('yaml-not-mapping', 'expected a YAML mapping at the top of the file', rel, '');
+    return undefined;
+  }
+  return file;
+}
+
+/** provider name -> relative path of its provider.yaml (highest version directory wins). */
+function findProviderFiles(absRoot: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of fs.readdirSync(absRoot).sort()) {
+    const pdir = path.join(absRoot, p);
+    if (!isDir(pdir)) continue;
+    for (const v of fs.readdirSync(pdir).sort()) {
+      if (fs.existsSync(path.join(pdir, v, 'provider.yaml'))) out.set(p, `${p}/${v}/provider.yaml`);
+    }
+  }
+  return out;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

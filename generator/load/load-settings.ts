@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import type { DiagnosticBag } from '../diagnostics.js';
+
+export interface LoadedSettings {
+  readonly file: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly body: string;
+}
+
+/**
+ * Reads `<dir>/<provider>.md` (frontmatter + markdown prose) for each provider.
+ * A provider without a file gets defaults later; a file with broken
+ * frontmatter is an error that names the file and line.
+ */
+export function loadSettings(dir: string | undefined, providers: readonly string[], bag: DiagnosticBag): Map<string, LoadedSettings> {
+  const out = new Map<string, LoadedSettings>();
+  if (!dir) return out;
+  for (const name of providers) {
+    const abs = path.resolve(dir, `${name}.md`);
+    if (!fs.existsSync(abs)) continue;
+    const file = path.relative(process.cwd(), abs).split(path.sep).join('/') || abs;
+    const text = fs.readFileSync(abs, 'utf8');
+    try {
+      // gray-matter caches by content; an options object disables that, so a
+      // corrected file is re-read rather than a stale parse reused.
+      const parsed = matter(text, {});
+      const data = parsed.data;
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        bag.error('settings-frontmatter', 'frontmatter must be a mapping', file, '', 1, 1);
+        continue;
+      }
+      out.set(name, { file, data, body: parsed.content.replace(/^\n+/, '') });
+    } catch (e) {
+      const err = e as { mark?: { line: number; column: number }; reason?: string; message: string };
+      // The YAML parser counts lines inside the frontmatter; the file has `---` above it.
+      const line = err.mark ? err.mark.line + 2 : 1;
+      const column = err.mark ? err.mark.column + 1 : 1;
+      bag.error('settings-frontmatter', `bad frontmatter: ${err.reason ?? err.message.split('\n')[0]}`, file, '', line, column);
+    }
+  }
+  return out;
+}

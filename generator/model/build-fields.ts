@@ -1,0 +1,153 @@
+import type { Field } from './types.js';
+import { joinPointer } from '../load/json-pointer.js';
+import { asRecord, asString, compareStrings, deref, type SpecContext } from './spec-context.js';
+
+// Types OpenAPI 3.0 defines; anything else is shown as written, with a warning.
+const KNOWN_TYPES = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
+const MAX_DEPTH = 6;
+
+export interface SchemaInfo {
+  readonly type: string;
+  readonly format?: string;
+  readonly description: string;
+  readonly itemType?: string;
+  readonly enumValues?: readonly string[];
+}
+
+/**
+ * Builds fields from schemas, memoised per resolved schema object: specs share
+ * schemas through `$ref` thousands of times, and cycles (a tree node schema
+ * that contains itself) are cut where they close.
+ */
+export class FieldBuilder {
+  private readonly memo = new Map<object, readonly Field[]>();
+  private readonly inProgress = new Set<object>();
+
+  constructor(private readonly ctx: SpecContext) {}
+
+  /** Properties of an object schema (merging `allOf`), in spec order. */
+  propertiesOf(schema: unknown, pointer: string, depth = 0): readonly Field[] {
+    const r = deref(this.ctx, schema, pointer);
+    const node = r && asRecord(r.node);
+    if (!r || !node) return [];
+    const cached = this.memo.get(node);
+    if (cached) return cached;
+    if (this.inProgress.has(node) || depth > MAX_DEPTH) return [];
+    this.inProgress.add(node);
+    const fields: Field[] = [];
+    const seen = new Set<string>();
+    this.collect(node, r.pointer, depth, fields, seen);
+    this.inProgress.delete(node);
+    this.memo.set(node, fields);
+    return fields;
+  }
+
+  /** What the page says about one schema: type as written (`unknown` when absent), format, description. */
+  info(schema: unknown, pointer: string): SchemaInfo {
+    const r = deref(this.ctx, schema, pointer);
+    const node = r && asRecord(r.node);
+    if (!r || !node) return { type: 'unknown', description: '' };
+    const merged = firstOf(this.ctx, node, r.pointer);
+    const rawType = merged.node['type'];
+    let type: string;
+    if (rawType === undefined) type = 'unknown';
+    else if (typeof rawType === 'string') type = rawType;
+    else if (Array.isArray(rawType)) type = rawType.filter((t) => t !== 'null').map(String).join(' | ') || 'unknown';
+    else type = String(rawType);
+    if (!KNOWN_TYPES.has(type) && type !== 'unknown' && !type.includes(' | ')) {
+      this.ctx.bag.warning('schema-unknown-type', `unknown schema type "${type}"`, this.ctx.file, merged.pointer + '/type');
+    }
+    const out: { -readonly [K in keyof SchemaInfo]: SchemaInfo[K] } = {
+      type,
+      description: asString(node['description']) ?? asString(merged.node['description']) ?? '',
+    };
+    const format = asString(merged.node['format']);
+    if (format) out.format = format;
+    if (type === 'array') {
+      const items = deref(this.ctx, merged.node['items'], merged.pointer + '/items');
+      const it = items && asRecord(items.node);
+      if (it) out.itemType = firstOf(this.ctx, it, items.pointer).node['type'] === undefined ? 'unknown' : String(firstOf(this.ctx, it, items.pointer).node['type']);
+    }
+    const en = merged.node['enum'];
+    if (Array.isArray(en)) out.enumValues = en.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+    return out;
+  }
+
+  private collect(node: Record<string, unknown>, pointer: string, depth: number, out: Field[], seen: Set<string>): void {
+    const props = asRecord(node['properties']);
+    const required = new Set(Array.isArray(node['required']) ? node['required'].map(String) : []);
+    if (props) {
+      for (const name of Object.keys(props)) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        out.push(this.field(name, props[name], joinPointer(pointer, 'properties', name), required.has(name), depth));
+      }
+    }
+    // allOf composes one object out of parts; their properties belong to it.
+    const all = node['allOf'];
+    if (Array.isArray(all)) {
+      all.forEach((part, i) => {
+        const r = deref(this.ctx, part, joinPointer(pointer, 'allOf', i));
+        const p = r && asRecord(r.node);
+        if (r && p) this.collect(p, r.pointer, depth, out, seen);
+      });
+    }
+    // An array of objects lists its items' properties.
+    if (!props && node['type'] === 'array' && node['items'] !== undefined) {
+      const r = deref(this.ctx, node['items'], pointer + '/items');
+      const it = r && asRecord(r.node);
+      if (r && it) this.collect(it, r.pointer, depth, out, seen);
+    }
+  }
+
+  private field(name: string, schema: unknown, pointer: string, required: boolean, depth: number): Field {
+    const info = this.info(schema, pointer);
+    const r = deref(this.ctx, schema, pointer);
+    let fields: readonly Field[] = [];
+    if (r && (info.type === 'object' || info.type === 'unknown' || info.itemType === 'object')) {
+      const node = asRecord(r.node);
+      if (node) {
+        const target = info.type === 'array' ? node['items'] : schema;
+        const at = info.type === 'array' ? r.pointer + '/items' : pointer;
+        fields = this.propertiesOf(target, at, depth + 1);
+      }
+    }
+    const f: { -readonly [K in keyof Field]: Field[K] } = {
+      name,
+      type: info.type,
+      description: info.description,
+      required,
+      fields,
+      source: { file: this.ctx.file, pointer: r?.pointer ?? pointer },
+    };
+    if (info.format) f.format = info.format;
+    if (info.itemType) f.itemType = info.itemType;
+    if (info.enumValues) f.enumValues = info.enumValues;
+    return f;
+  }
+}
+
+/** For `allOf`/`oneOf`/`anyOf` without a type of its own, the first part that has one. */
+function firstOf(ctx: SpecContext, node: Record<string, unknown>, pointer: string): { node: Record<string, unknown>; pointer: string } {
+  if (node['type'] !== undefined) return { node, pointer };
+  for (const key of ['allOf', 'oneOf', 'anyOf']) {
+    const parts = node[key];
+    if (!Array.isArray(parts)) continue;
+    for (let i = 0; i < parts.length; i++) {
+      const r = deref(ctx, parts[i], joinPointer(pointer, key, i));
+      const p = r && asRecord(r.node);
+      if (r && p && p['type'] !== undefined) return { node: p, pointer: r.pointer };
+    }
+  }
+  // A schema with properties but no type is an object in every reading of the spec we have seen,
+  // yet the page format says "as written": keep it unknown.
+  return { node, pointer };
+}
+
+/** Page order: `id`, `name`, `description` first when present, then the rest by name. */
+export function orderFields<T extends { readonly name: string }>(fields: readonly T[]): T[] {
+  const lead = ['id', 'name', 'description'];
+  const first = lead.flatMap((n) => fields.filter((f) => f.name === n));
+  const rest = fields.filter((f) => !lead.includes(f.name)).sort((a, b) => compareStrings(a.name, b.name));
+  return [...first, ...rest];
+}

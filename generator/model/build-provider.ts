@@ -1,0 +1,66 @@
+import type { AuthInfo, Provider, ProviderSettings, Service } from './types.js';
+import { asRecord, asString, type SpecContext } from './spec-context.js';
+
+export interface SettingsInput {
+  readonly file: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly body: string;
+}
+
+export interface ProviderInput {
+  readonly ctx: SpecContext;
+  readonly name: string;
+  readonly services: readonly Service[];
+  readonly settings?: SettingsInput;
+}
+
+export function buildProvider(input: ProviderInput): Provider {
+  const { ctx, name } = input;
+  const settings = buildSettings(name, input.settings);
+  const provider: { -readonly [K in keyof Provider]: Provider[K] } = {
+    name,
+    version: asString(ctx.doc['version']) ?? '',
+    title: asString(input.settings?.data['title']) ?? asString(ctx.doc['title']) ?? name,
+    description: asString(input.settings?.data['summary']) ?? asString(ctx.doc['description']) ?? '',
+    services: input.services,
+    settings,
+    source: { file: ctx.file, pointer: '' },
+  };
+  const auth = buildAuth(asRecord(asRecord(ctx.doc['config'])?.['auth']));
+  if (auth) provider.auth = auth;
+  return provider;
+}
+
+/** Defaults keep a provider without a settings file presentable: the brand is its name's first word. */
+export function buildSettings(provider: string, input: SettingsInput | undefined): ProviderSettings {
+  const first = provider.split(/[_-]/)[0] ?? provider;
+  const defaultBrand = first.charAt(0).toUpperCase() + first.slice(1);
+  const brand = asString(input?.data['brand']) ?? defaultBrand;
+  const out: { -readonly [K in keyof ProviderSettings]: ProviderSettings[K] } = {
+    brand,
+    description: asString(input?.data['description']) ?? `Query, deploy and manage ${brand} resources using SQL`,
+    image: asString(input?.data['image']) ?? `/img/providers/${provider}/stackql-${brand.toLowerCase()}-provider-featured-image.png`,
+    body: input?.body ?? '',
+  };
+  if (input) out.source = { file: input.file, pointer: '' };
+  return out;
+}
+
+/** The environment variables a provider's auth config reads (`*_env_var` keys and `__env__NAME` templates). */
+export function buildAuth(auth: Record<string, unknown> | undefined): AuthInfo | undefined {
+  if (!auth) return undefined;
+  const envVars: { key: string; name: string }[] = [];
+  const seen = new Set<string>();
+  const add = (key: string, name: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    envVars.push({ key, name });
+  };
+  for (const [key, value] of Object.entries(auth)) {
+    const s = asString(value);
+    if (!s) continue;
+    if (/env_?var$/i.test(key)) add(key, s);
+    for (const m of s.matchAll(/__env__([A-Za-z_][A-Za-z0-9_]*)/g)) add(key, m[1]!);
+  }
+  return { type: asString(auth['type']) ?? 'unknown', envVars };
+}

@@ -1,0 +1,36 @@
+import type { Provider, Registry } from './types.js';
+import type { DiagnosticBag } from '../diagnostics.js';
+import type { LoadedRegistry } from '../load/load-registry.js';
+import { buildService } from './build-service.js';
+import { buildProvider, type SettingsInput } from './build-provider.js';
+
+/**
+ * Turns loaded spec files into the model. Pure: reads only what the load stage
+ * produced, reports problems into `bag`.
+ */
+export function buildRegistry(loaded: LoadedRegistry, settings: ReadonlyMap<string, SettingsInput>, bag: DiagnosticBag): Registry {
+  const providers: Provider[] = [];
+  for (const p of loaded.providers) {
+    const services = p.services.map((s) =>
+      buildService({ ctx: { file: s.file.path, doc: s.file.doc as Record<string, unknown>, bag }, provider: p.name, name: s.name, entry: s.entry }),
+    );
+    const ids = new Map<string, string>();
+    for (const s of services) {
+      for (const r of s.resources) {
+        const owner = ids.get(r.id);
+        if (owner) bag.error('resource-duplicate-id', `resource id ${r.id} is defined twice (also in ${owner})`, r.source.file, r.source.pointer);
+        else ids.set(r.id, r.source.file);
+      }
+    }
+    const providerSettings = settings.get(p.name);
+    providers.push(
+      buildProvider({
+        ctx: { file: p.file.path, doc: p.file.doc as Record<string, unknown>, bag },
+        name: p.name,
+        services,
+        ...(providerSettings ? { settings: providerSettings } : {}),
+      }),
+    );
+  }
+  return { root: loaded.root, providers };
+}

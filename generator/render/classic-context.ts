@@ -1,0 +1,152 @@
+import yaml from 'js-yaml';
+import type { Field, Method, Provider, Resource, Service } from '../model/types.js';
+
+// Page contexts: everything a classic page shows, derived from the model alone.
+// Templates decide the markup; this decides what goes in it.
+
+export interface Link {
+  readonly href: string;
+  readonly label: string;
+}
+
+export function keywords(provider: Provider, service?: Service, resource?: Resource): string[] {
+  const k = [provider.settings.brand];
+  if (resource) k.push(resource.name);
+  if (service) k.push(service.name);
+  k.push(provider.name, 'stackql', 'infrastructure-as-code', 'configuration-as-data', 'cloud inventory');
+  return k;
+}
+
+/** Two columns, the first taking the larger half. */
+export function twoColumns<T>(items: readonly T[]): T[][] {
+  const half = Math.ceil(items.length / 2);
+  return [items.slice(0, half), items.slice(half)];
+}
+
+/** A name as one safe path segment (names become folders and URLs). */
+export function pathSegment(name: string): string {
+  const s = name.replace(/[^A-Za-z0-9_.-]/g, '-');
+  return s === '' || s === '.' || s === '..' ? `_${s}` : s;
+}
+
+export function resourceHref(provider: Provider, service: Service, resource: Resource): string {
+  return `/providers/${pathSegment(provider.name)}/${pathSegment(service.name)}/${pathSegment(resource.name)}/`;
+}
+
+export function serviceHref(provider: Provider, service: Service): string {
+  return `/providers/${pathSegment(provider.name)}/${pathSegment(service.name)}/`;
+}
+
+interface SelectTab {
+  readonly label: string;
+  readonly value: string;
+  readonly columns: readonly string[];
+  readonly from: string;
+  readonly params: readonly string[];
+}
+
+interface InsertColumn {
+  readonly column: string;
+  readonly value: string;
+}
+
+export function classicResourceContext(provider: Provider, service: Service, resource: Resource) {
+  const selects: SelectTab[] = [];
+  const merged = resource.kind === 'resource' ? resource.views : [];
+  merged.forEach((v, i) =>
+    selects.push({ label: v.name, value: viewTabValue(merged.length, i, v.name), columns: v.fields.map((f) => f.name), from: v.id, params: v.requiredParams }),
+  );
+  if (resource.kind === 'view') {
+    const v = resource.views[0]!;
+    selects.push({ label: v.name, value: 'view', columns: v.fields.map((f) => f.name), from: v.id, params: v.requiredParams });
+  }
+  for (const m of resource.selectMethods) {
+    selects.push({ label: `${resource.name} (${m.name})`, value: m.name, columns: resource.fields.map((f) => f.name), from: resource.id, params: m.requiredParams });
+  }
+  const fieldTabs =
+    merged.length > 0
+      ? [
+          ...merged.map((v, i) => ({ label: v.name, value: viewTabValue(merged.length, i, v.name), fields: v.fields })),
+          { label: resource.name, value: 'resource', fields: resource.fields },
+        ]
+      : undefined;
+  const byVerb = (verb: Method['verb']) => resource.methods.filter((m) => m.verb === verb);
+  const inserts = byVerb('insert');
+  const modify = (ms: Method[], replace: boolean) => ms.map((m) => ({ name: m.name, id: resource.id, params: m.requiredParams, replace }));
+  return {
+    provider,
+    service,
+    resource,
+    title: resource.name,
+    keywords: keywords(provider, service, resource),
+    isView: resource.kind === 'view',
+    hasFields: resource.kind === 'view' || resource.selectMethods.length > 0 || merged.length > 0,
+    fieldTabs,
+    methods: resource.methods,
+    selects,
+    insert: inserts.length > 0 ? insertContext(resource, inserts) : undefined,
+    updates: modify(byVerb('update'), false),
+    replaces: modify(byVerb('replace'), true),
+    deletes: byVerb('delete').map((m) => ({ name: m.name, id: resource.id, params: m.requiredParams })),
+  };
+}
+
+function viewTabValue(count: number, index: number, name: string): string {
+  return count === 1 ? 'view' : index === 0 ? 'view' : `view_${name}`;
+}
+
+function insertContext(resource: Resource, inserts: readonly Method[]) {
+  // The page shows one INSERT statement per insert method; the single-method
+  // case keeps the classic `create` tab value.
+  const tabs = inserts.map((m, i) => ({
+    label: inserts.length === 1 ? resource.name : `${resource.name} (${m.name})`,
+    value: inserts.length === 1 ? 'create' : i === 0 ? 'create' : m.name,
+    id: resource.id,
+    columns: insertColumns(m),
+  }));
+  return { tabs, manifest: manifestYaml(inserts[0]!) };
+}
+
+/** Required params as they are, then `data__<key>` for each key of the body example, `id` skipped. */
+export function insertColumns(m: Method): InsertColumn[] {
+  const cols: InsertColumn[] = m.requiredParams.map((p) => ({ column: p, value: p }));
+  for (const key of exampleKeys(m)) cols.push({ column: `data__${key}`, value: key });
+  return cols;
+}
+
+function exampleKeys(m: Method): string[] {
+  const ex = m.requestBody?.example;
+  if (ex === null || typeof ex !== 'object' || Array.isArray(ex)) return [];
+  return Object.keys(ex).filter((k) => k !== 'id');
+}
+
+/** The body example as a stackql manifest (YAML), or the empty manifest when there is no body. */
+export function manifestYaml(m: Method): string {
+  const ex = m.requestBody?.example as Record<string, unknown> | undefined;
+  const keys = exampleKeys(m);
+  if (keys.length === 0) return '- name: your_resource_model_name\n  props: []  # No request body parameters required';
+  const props = keys.map((k) => ({ name: k, value: ex![k] }));
+  return yaml.dump([{ name: 'your_resource_model_name', props }], { noArrayIndent: true, lineWidth: -1, noRefs: true });
+}
+
+export function classicServiceContext(provider: Provider, service: Service) {
+  const links: Link[] = service.resources.map((r) => ({ href: resourceHref(provider, service, r), label: r.name }));
+  return { provider, service, title: service.name, keywords: keywords(provider, service), columns: twoColumns(links) };
+}
+
+export function classicProviderContext(provider: Provider) {
+  const links: Link[] = provider.services.map((s) => ({ href: serviceHref(provider, s), label: s.name }));
+  const resources = provider.services.reduce((n, s) => n + s.resources.length, 0);
+  const methods = provider.services.reduce((n, s) => n + s.resources.reduce((k, r) => k + new Set(r.methods.map((m) => m.name)).size, 0), 0);
+  return {
+    provider,
+    title: provider.name,
+    docId: `${provider.name}-doc`,
+    slug: `/providers/${pathSegment(provider.name)}`,
+    keywords: keywords(provider),
+    columns: twoColumns(links),
+    totals: { resources, methods },
+  };
+}
+
+export type FieldList = readonly Field[];

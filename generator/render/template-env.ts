@@ -1,0 +1,81 @@
+import Handlebars from 'handlebars';
+import type { TemplateSet } from '../load/load-templates.js';
+import { codeFence, escapeAttr, escapeTableCell, escapeText, inlineCode } from './escape.js';
+import { specBlock, specInline } from './spec-text.js';
+
+export type PageTemplate = (context: object) => string;
+
+export interface CompiledTemplates {
+  readonly layout: string;
+  readonly page: (name: string) => PageTemplate;
+}
+
+/**
+ * Helpers are the only way a value reaches a page. Templates are compiled with
+ * `noEscape` (Handlebars' HTML escaping is wrong for MDX), so every mustache
+ * outside a `codeblock` names the escaping its place needs; a test lints the
+ * templates for bare mustaches.
+ */
+export const ESCAPING_HELPERS = ['text', 'attr', 'cellattr', 'cellcode', 'code', 'inline', 'block', 'yaml', 'js'] as const;
+
+/** Helpers whose output is not spec text (numbers, fixed words) or that only combine other values. */
+export const PLAIN_HELPERS = ['upper', 'join', 'placeholder', 'concat', 'codeblock', 'eq'] as const;
+
+export function compileTemplates(set: TemplateSet): CompiledTemplates {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  for (const [name, src] of set.partials) hb.registerPartial(name, src);
+  const cache = new Map<string, PageTemplate>();
+  return {
+    layout: set.layout,
+    page(name) {
+      let t = cache.get(name);
+      if (!t) {
+        const src = set.pages.get(name);
+        if (src === undefined) throw new Error(`no page template "${name}" in layout ${set.layout}`);
+        const compiled = hb.compile(src, { noEscape: true, strict: false, knownHelpersOnly: false });
+        t = (ctx) => compiled(ctx, { allowProtoPropertiesByDefault: false });
+        cache.set(name, t);
+      }
+      return t;
+    },
+  };
+}
+
+const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('text', (v: unknown) => escapeText(str(v)));
+  hb.registerHelper('attr', (v: unknown) => escapeAttr(str(v)));
+  // escapeAttr already writes `|` as a character reference, which table rows need.
+  hb.registerHelper('cellattr', (v: unknown) => escapeAttr(str(v)));
+  hb.registerHelper('cellcode', (v: unknown) => inlineCode(str(v), { tableCell: true }));
+  hb.registerHelper('code', (v: unknown) => inlineCode(str(v)));
+  hb.registerHelper('cell', (v: unknown) => escapeTableCell(str(v)));
+  hb.registerHelper('inline', (v: unknown) => specInline(str(v)));
+  hb.registerHelper('block', (v: unknown) => specBlock(str(v)));
+  hb.registerHelper('yaml', (v: unknown) => yamlScalar(str(v)));
+  hb.registerHelper('js', (v: unknown) => jsString(str(v)));
+  hb.registerHelper('upper', (v: unknown) => str(v).toUpperCase());
+  hb.registerHelper('join', (v: unknown) => (Array.isArray(v) ? v.map(str).join(', ') : str(v)));
+  hb.registerHelper('placeholder', (v: unknown) => `{{ ${str(v)} }}`);
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(str).join(''));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // Code blocks are literal in MDX: their content is written as is, inside a
+  // fence longer than any backtick run it holds.
+  hb.registerHelper('codeblock', function (this: unknown, lang: unknown, options: Handlebars.HelperOptions) {
+    const body = options.fn(this).replace(/\n$/, '');
+    return codeFence(body, str(lang)) + '\n';
+  });
+}
+
+/** A frontmatter scalar: plain when YAML reads it back unchanged, JSON-quoted otherwise. */
+export function yamlScalar(s: string): string {
+  if (/^[A-Za-z_/][A-Za-z0-9_ ./,()-]*$/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) && !/\s$/.test(s) && !s.includes(' #')) return s;
+  return JSON.stringify(s);
+}
+
+/** Content of a single-quoted JavaScript string inside an MDX expression. */
+export function jsString(s: string): string {
+  return s.replace(/[\\'\n\r\u2028\u2029<>{}]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, listFiles, sharedPath, skipNotice } from '../helpers/shared.js';
+import { renderRegistry } from '../helpers/render.js';
+
+const seed = sharedPath('seed', 'user_tokens.mdx');
+const golden = sharedPath('golden', 'classic');
+const specs2024 = sharedPath('specs', 'databricks-2024-12');
+
+describe('classic layout: the seed page from our own specs/', () => {
+  it.runIf(seed)('reproduces ../shared/seed/user_tokens.mdx byte for byte', () => {
+    const { files } = renderRegistry(path.join(REPO, 'specs'));
+    const page = files.find((f) => f.path === 'providers/databricks_workspace/workspace/user_tokens/index.md');
+    expect(page).toBeDefined();
+    expect(page!.contents).toBe(fs.readFileSync(seed!, 'utf8'));
+  });
+  if (!seed) it('seed page', () => skipNotice('the seed golden test'));
+});
+
+describe('classic layout: golden pages from databricks-2024-12', () => {
+  if (!golden || !specs2024) {
+    it('golden pages', () => skipNotice('the classic golden tests'));
+    return;
+  }
+  const { files } = renderRegistry(specs2024);
+  const byPath = new Map(files.map((f) => [f.path, f.contents]));
+  it('reproduces the seed page', () => {
+    expect(byPath.get('providers/databricks_workspace/workspace/user_tokens/index.md')).toBe(fs.readFileSync(seed!, 'utf8'));
+  });
+  for (const rel of listFiles(golden)) {
+    it(`reproduces ${rel}`, () => {
+      expect(byPath.has(rel)).toBe(true);
+      expect(byPath.get(rel)).toBe(fs.readFileSync(path.join(golden, rel), 'utf8'));
+    });
+  }
+});
