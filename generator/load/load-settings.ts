@@ -31,7 +31,7 @@ export function loadSettings(dir: string | undefined, providers: readonly string
         bag.error('settings-frontmatter', 'frontmatter must be a mapping', file, '', 1, 1);
         continue;
       }
-      out.set(name, { file, data, body: parsed.content.replace(/^\n+/, '') });
+      out.set(name, { file, data, body: parsed.content.trim() });
     } catch (e) {
       const err = e as { mark?: { line: number; column: number }; reason?: string; message: string };
       // The YAML parser counts lines inside the frontmatter; the file has `---` above it.
