@@ -1,6 +1,7 @@
 import type { Provider, Registry } from '../model/types.js';
 import type { CompiledTemplates } from './template-env.js';
-import { classicProviderContext, classicResourceContext, classicServiceContext, pathSegment } from './classic-context.js';
+import { pathSegment } from './classic-context.js';
+import { layoutContexts, type LayoutContexts } from './layouts.js';
 
 export interface OutputFile {
   readonly path: string;
@@ -13,21 +14,22 @@ export interface OutputFile {
  */
 export function renderPages(registry: Registry, templates: CompiledTemplates): OutputFile[] {
   const files: OutputFile[] = [];
-  for (const provider of registry.providers) files.push(...renderProvider(provider, templates));
+  const contexts = layoutContexts(templates.layout);
+  for (const provider of registry.providers) files.push(...renderProvider(provider, templates, contexts));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function renderProvider(provider: Provider, templates: CompiledTemplates): OutputFile[] {
+function renderProvider(provider: Provider, templates: CompiledTemplates, contexts: LayoutContexts): OutputFile[] {
   const files: OutputFile[] = [];
   const p = pathSegment(provider.name);
-  files.push({ path: `providers/${p}/index.md`, contents: finish(templates.page('provider')(classicProviderContext(provider))) });
+  files.push({ path: `providers/${p}/index.md`, contents: finish(templates.page('provider')(contexts.provider(provider))) });
   for (const service of provider.services) {
     const s = pathSegment(service.name);
-    files.push({ path: `providers/${p}/${s}/index.md`, contents: finish(templates.page('service')(classicServiceContext(provider, service))) });
+    files.push({ path: `providers/${p}/${s}/index.md`, contents: finish(templates.page('service')(contexts.service(provider, service))) });
     for (const resource of service.resources) {
       files.push({
         path: `providers/${p}/${s}/${pathSegment(resource.name)}/index.md`,
-        contents: finish(templates.page('resource')(classicResourceContext(provider, service, resource))),
+        contents: finish(templates.page('resource')(contexts.resource(provider, service, resource))),
       });
     }
   }
