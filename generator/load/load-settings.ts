@@ -34,8 +34,8 @@ export function loadSettings(dir: string | undefined, providers: readonly string
       out.set(name, { file, data, body: parsed.content.trim() });
     } catch (e) {
       const err = e as { mark?: { line: number; column: number }; reason?: string; message: string };
-      // The YAML parser counts lines inside the frontmatter; the file has `---` above it.
-      const line = err.mark ? err.mark.line + 2 : 1;
+      // The YAML parser counts lines from the `---` line's end: its line 0 is that line.
+      const line = err.mark ? err.mark.line + 1 : 1;
       const column = err.mark ? err.mark.column + 1 : 1;
       bag.error('settings-frontmatter', `bad frontmatter: ${err.reason ?? err.message.split('\n')[0]}`, file, '', line, column);
     }

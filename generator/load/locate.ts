@@ -55,3 +55,38 @@ export function locatePointer(cacheKey: string, text: string, pointer: string): 
 export function clearLocateCache(): void {
   cache.clear();
 }
+
+/**
+ * JSON pointer of the deepest node that starts at or before `line` (1-based):
+ * for a syntax error, the key a reader should look at. The tolerant `yaml`
+ * parser still builds the part of the document before the error.
+ */
+export function pointerAtLine(cacheKey: string, text: string, line: number): string {
+  let entry = cache.get(cacheKey);
+  if (!entry) {
+    const lc = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, strict: false });
+    entry = { doc, lc };
+    cache.set(cacheKey, entry);
+  }
+  const lineOf = (n: Node | null | undefined): number => (n?.range ? entry!.lc.linePos(n.range[0]).line : Infinity);
+  const parts: string[] = [];
+  let node: Node | null = entry.doc.contents as Node | null;
+  for (;;) {
+    let next: { seg: string; node: Node | null } | undefined;
+    // Flow collections around an error are where the parser went astray: stop at them.
+    if (isMap(node) && !node.flow) {
+      for (const p of node.items) {
+        if (isPair(p) && isScalar(p.key) && lineOf(p.key as Node) < line) next = { seg: String(p.key.value), node: p.value as Node | null };
+      }
+    } else if (isSeq(node) && !node.flow) {
+      node.items.forEach((it, i) => {
+        if (lineOf(it as Node) < line) next = { seg: String(i), node: it as Node };
+      });
+    }
+    if (!next) break;
+    parts.push(next.seg.replace(/~/g, '~0').replace(/\//g, '~1'));
+    node = next.node;
+  }
+  return parts.length ? '/' + parts.join('/') : '';
+}
