@@ -66,6 +66,8 @@ try {
   await generate({ registry, out: docsDir, quiet: true });
   const pages = countPages(docsDir);
   console.log(`bench:site: ${pages} pages from ${path.relative(repoRoot, registry)}; ${os.cpus().length} CPUs, Node ${process.version}`);
+  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`load average before: ${load()} (other work on the machine slows the builds down)`);
 
   // cold: no Docusaurus generated files, no bundler persistent cache (rspack/webpack in node_modules/.cache)
   fs.rmSync(path.join(siteDir, '.docusaurus'), { recursive: true, force: true });
@@ -73,6 +75,7 @@ try {
   const results = [await build('cold')];
   results.push(await build('warm'));
 
+  console.log(`load average after: ${load()}`);
   console.log('');
   console.log('| build | wall time | peak tree RSS (sampled, summed) | max RSS (GNU time, largest process) |');
   console.log('| --- | --- | --- | --- |');

@@ -12,7 +12,12 @@ const extraArgs = process.argv.slice(2);
 
 if (hasGenerator()) {
   console.log(`Generating pages into ${rel(docsDir)} ...`);
-  await generate({ out: docsDir, extraArgs });
+  try {
+    await generate({ out: docsDir, extraArgs });
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(2);
+  }
 } else if (scanProviders(docsDir).length > 0) {
   console.warn(`${rel(generatorCli)} does not exist yet: building the pages already in ${rel(docsDir)}.`);
 } else {

@@ -81,16 +81,14 @@ export function treeRss(pid) {
 }
 
 /**
- * Runs `provider-docs generate` into `out` (its `providers/` folder is removed first so pages
- * of an earlier registry do not linger).
+ * Runs `provider-docs generate` into `out` (the generator itself removes pages it wrote before
+ * that are no longer generated, and keeps hand-edited ones unless `--force`).
  * @param {{out: string, registry?: string, extraArgs?: string[], quiet?: boolean}} o
  */
 export async function generate({ out, registry, extraArgs = [], quiet = false }) {
   if (!hasGenerator()) {
     throw new Error(`The generator CLI ${path.relative(repoRoot, generatorCli)} does not exist yet.`);
   }
-  fs.rmSync(path.join(out, 'providers'), { recursive: true, force: true });
-  fs.mkdirSync(out, { recursive: true });
   const args = [generatorCli, 'generate', ...(registry ? ['--registry', registry] : []), '--out', out, ...extraArgs];
   const r = await run(process.execPath, args, { quiet });
   if (r.code !== 0) {

@@ -194,6 +194,7 @@ describe.skipIf(!siteUrl)('provider docs site', () => {
       await expect(card.count(), p.name).resolves.toBe(1);
       await expect(card.innerText()).resolves.toContain(p.name);
     }
+    await page.screenshot({ path: path.join(artifacts, 'home.png'), fullPage: true });
     await page.locator(`main a[href="${providers[0]!.permalink}"]`).click();
     await page.waitForURL((url) => url.pathname.replace(/\/$/, '') === providers[0]!.permalink.replace(/\/$/, ''));
     await heading(page, providers[0]!.title);
