@@ -31,12 +31,7 @@ export function deref(ctx: SpecContext, node: unknown, pointer: string): Resolve
       ctx.bag.error('ref-external', `external $ref is not supported: ${ref}`, ctx.file, at + '/$ref');
       return undefined;
     }
-    let target: unknown;
-    try {
-      target = getAtPointer(ctx.doc, ref);
-    } catch {
-      target = undefined;
-    }
+    const target = lookup(ctx.doc, ref);
     if (target === undefined) {
       ctx.bag.error('ref-unresolved', `$ref resolves to nothing: ${ref}`, ctx.file, at + '/$ref');
       return undefined;
@@ -46,6 +41,23 @@ export function deref(ctx: SpecContext, node: unknown, pointer: string): Resolve
   }
   ctx.bag.error('ref-cycle', `$ref chain does not end (cycle?)`, ctx.file, pointer);
   return undefined;
+}
+
+// The same few hundred component refs are followed tens of thousands of times.
+const refCache = new WeakMap<object, Map<string, unknown>>();
+
+function lookup(doc: Record<string, unknown>, ref: string): unknown {
+  let cache = refCache.get(doc);
+  if (!cache) refCache.set(doc, (cache = new Map()));
+  if (cache.has(ref)) return cache.get(ref);
+  let target: unknown;
+  try {
+    target = getAtPointer(doc, ref);
+  } catch {
+    target = undefined;
+  }
+  cache.set(ref, target);
+  return target;
 }
 
 /**
