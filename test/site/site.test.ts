@@ -144,6 +144,27 @@ describe.skipIf(!siteUrl)('provider docs site', () => {
     await page.close();
   });
 
+  test('without the async clipboard API the copy button falls back to execCommand', async () => {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (e) => errors.push(`fallback: ${e.message}`));
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
+    });
+    await page.goto(new URL(USER_TOKENS, siteUrl).href);
+    await page.waitForSelector('html[data-has-hydrated="true"]');
+    await expect(page.evaluate(() => typeof navigator.clipboard)).resolves.toBe('undefined');
+    const reader = await open('/');
+    await reader.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+    const button = page.getByRole('button', { name: 'Copy token_id', exact: true });
+    await button.click();
+    await expect(button.innerText()).resolves.toBe('Copied');
+    await expect(reader.evaluate(() => navigator.clipboard.readText())).resolves.toBe('token_id');
+    // the hidden textarea is gone again
+    await expect(page.locator('textarea').count()).resolves.toBe(0);
+    await reader.close();
+    await page.close();
+  });
+
   test('searching user_tokens in the search bar finds the page', async () => {
     const page = await open('/');
     const input = page.locator('input.navbar__search-input[aria-label="Search"]');
