@@ -2,11 +2,13 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic } from './diagnostics.js';
 import { generate, DEFAULT_REGISTRY } from './generate.js';
 import { availableLayouts } from './load/load-templates.js';
+import { DIFF_HELP, runDiff } from './diff/diff-command.js';
 
 const HELP = `provider-docs: documentation pages for StackQL provider specs
 
 Usage:
   provider-docs generate [options]
+  provider-docs diff --base <root> --head <root> [options]
   provider-docs --help
 
 generate options:
@@ -25,7 +27,8 @@ generate options:
   --quiet              print errors and the summary only
 
 Exit codes: 0 done, 1 --check found stale docs, 2 errors (nothing was written).
-`;
+
+${DIFF_HELP}`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -34,6 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === 'generate') return runGenerate(rest);
+  if (command === 'diff') return runDiff(rest);
   process.stderr.write(`provider-docs: unknown command "${command}"\n\n${help()}`);
   return 2;
 }

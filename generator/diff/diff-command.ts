@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Diagnostic, Registry } from '../model/types.js';
+import { DiagnosticBag, formatDiagnostic, sortDiagnostics } from '../diagnostics.js';
+import { loadRegistry } from '../load/load-registry.js';
+import { locateDiagnostics } from '../load/locate-diagnostics.js';
+import { buildRegistry } from '../model/build-registry.js';
+import { diffRegistries, hasDifferences } from './diff-registries.js';
+import { formatMarkdown } from './format-markdown.js';
+import { formatJson } from './format-json.js';
+
+export const DIFF_HELP = `diff options:
+  --base <root>        registry root before the change (required)
+  --head <root>        registry root after the change (required)
+  --provider <name>    only this provider; repeat for several (default: every provider
+                       on either side)
+  --format <f>         markdown (default: a report for a PR comment or job summary)
+                       or json (the same as data, keys and lists sorted)
+  --max-chars <n>      markdown only: cut the report to at most n characters, whole
+                       lines, with a note saying so (GitHub comments take 65536)
+  --exit-code          exit 1 when the registries differ (default: exit 0 either way)
+
+  Exit codes: 0 done (whether or not there are differences), 1 differences with
+  --exit-code, 2 errors loading either registry (printed to stderr) or bad usage.
+`;
+
+export interface LoadedSide {
+  readonly registry: Registry;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Loads a registry with the generator's loader and model builder (settings play no part in a diff). */
+export function loadSide(root: string, providers: readonly string[]): LoadedSide {
+  const bag = new DiagnosticBag();
+  const loaded = loadRegistry(root, { providers }, bag);
+  const registry = buildRegistry(loaded, new Map(), bag);
+  // Files are named relative to the registry root; name them from the root as given, so base and head differ.
+  const diagnostics = locateDiagnostics(bag.all, loaded.files).map((d) =>
+    d.file === '' || d.file === root || path.isAbsolute(d.file) ? d : { ...d, file: path.join(root, d.file).split(path.sep).join('/') },
+  );
+  return { registry, diagnostics };
+}
+
+export async function runDiff(argv: readonly string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        provider: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        'max-chars': { type: 'string' },
+        'exit-code': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(`Usage:\n  provider-docs diff --base <root> --head <root> [options]\n\n${DIFF_HELP}`);
+    return 0;
+  }
+  if (!values.base || !values.head) return usage('diff needs --base <root> and --head <root>');
+  const format = values.format ?? 'markdown';
+  if (format !== 'markdown' && format !== 'json') return usage(`unknown format "${format}" (markdown or json)`);
+  let maxChars: number | undefined;
+  if (values['max-chars'] !== undefined) {
+    maxChars = Number(values['max-chars']);
+    if (!Number.isInteger(maxChars) || maxChars < 200) return usage(`--max-chars wants a whole number of at least 200, not "${values['max-chars']}"`);
+  }
+
+  const providers = values.provider ?? [];
+  const base = loadSide(values.base, providers);
+  const head = loadSide(values.head, providers);
+  let diagnostics = [...base.diagnostics, ...head.diagnostics];
+  if (providers.length > 0) {
+    // A provider on one side only is an addition or a removal, not an error.
+    const names = new Set([base.registry, head.registry].flatMap((r) => r.providers.map((p) => p.name)));
+    const missing = [...new Set(providers)].filter((p) => !names.has(p));
+    diagnostics = diagnostics.filter((d) => d.code !== 'provider-missing');
+    for (const p of missing.sort()) {
+      diagnostics.push({ severity: 'error', code: 'provider-missing', message: `no provider "${p}" in either registry`, file: values.base, pointer: '' });
+    }
+  }
+  const errors = sortDiagnostics(diagnostics.filter((d) => d.severity === 'error'));
+  if (errors.length > 0) {
+    for (const d of errors) process.stderr.write(formatDiagnostic(d) + '\n');
+    process.stderr.write(`provider-docs diff: ${errors.length} error${errors.length === 1 ? '' : 's'} loading the registries; no report\n`);
+    return 2;
+  }
+
+  const diff = diffRegistries(base.registry, head.registry);
+  const labels = { base: values.base, head: values.head };
+  process.stdout.write(format === 'json' ? formatJson(diff, labels) : formatMarkdown(diff, maxChars === undefined ? labels : { ...labels, maxChars }));
+  return values['exit-code'] && hasDifferences(diff) ? 1 : 0;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`provider-docs diff: ${message}\n\n${DIFF_HELP}`);
+  return 2;
+}
