@@ -108,8 +108,16 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
     }
   }
   const { counts } = result;
+  if (result.upToDate) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    process.stdout.write(`up to date: specs, settings, templates and pages unchanged since the last run; nothing written, ${seconds}s\n`);
+    return 0;
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const written = w ? (values.check ? `${w.added.length + w.changed.length + w.removed.length} stale` : `${w.added.length + w.changed.length} written, ${w.removed.length} removed, ${w.unchanged.length} unchanged`) : 'nothing written';
+  let written = 'nothing written';
+  if (w && values.check) written = `${w.added.length + w.changed.length + w.removed.length} stale`;
+  else if (w && w.wrote) written = `${w.added.length + w.changed.length} written, ${w.removed.length} removed, ${w.unchanged.length} unchanged`;
+  else if (w && w.added.length + w.changed.length + w.removed.length === 0 && errors.length === 0) written = `0 written, ${w.unchanged.length} unchanged`;
   process.stdout.write(
     `${counts.providers} providers, ${counts.services} services, ${counts.resources} resources, ${counts.pages} pages (${written}), ` +
       `${errors.length} errors, ${warnings.length} warnings, ${seconds}s\n`,

@@ -2,26 +2,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Registry } from './model/types.js';
 import { DiagnosticBag, sortDiagnostics } from './diagnostics.js';
-import { loadRegistry } from './load/load-registry.js';
-import { loadSettings } from './load/load-settings.js';
-import { loadTemplates } from './load/load-templates.js';
-import { locateDiagnostics } from './load/locate-diagnostics.js';
-import { buildRegistry } from './model/build-registry.js';
-import { compileTemplates } from './render/template-env.js';
-import { renderPages, type OutputFile } from './render/render-pages.js';
-import { writeOutput, type WriteResult } from './write/write-output.js';
+import { inputFingerprint } from './load/input-fingerprint.js';
+import { BUILTIN_TEMPLATES_DIR } from './load/load-templates.js';
+import { outputsCurrent } from './write/outputs-current.js';
+import type { WriteResult } from './write/write-output.js';
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url)).replace(/[/\\]dist[/\\]?$/, '');
+// Only light modules are imported up front: when nothing changed since the last
+// run, the run ends after hashing its inputs, without loading the YAML parser,
+// Handlebars or remark.
+
+const CODE_DIR = fileURLToPath(new URL('./', import.meta.url));
+const PACKAGE_ROOT = path.dirname(CODE_DIR.replace(/[/\\]$/, ''));
 
 /** Our own sample registry: what `generate` reads when no `--registry` is given. */
-export const DEFAULT_REGISTRY = path.join(packageRoot(), 'specs');
+export const DEFAULT_REGISTRY = path.join(PACKAGE_ROOT, 'specs');
 /** Our per-provider settings (brand, prose). */
-export const DEFAULT_SETTINGS = path.join(packageRoot(), 'site', 'providers');
+export const DEFAULT_SETTINGS = path.join(PACKAGE_ROOT, 'site', 'providers');
 
-function packageRoot(): string {
-  // Works from both generator/ (tests, tsx) and dist/ (the built CLI).
-  const here = PACKAGE_ROOT.replace(/[/\\]$/, '');
-  return path.basename(here) === 'generator' || path.basename(here) === 'dist' ? path.dirname(here) : here;
+export interface OutputFile {
+  readonly path: string;
+  readonly contents: string;
 }
 
 export interface GenerateOptions {
@@ -41,6 +41,8 @@ export interface GenerateResult {
   readonly registry?: Registry;
   readonly files: readonly OutputFile[];
   readonly write?: WriteResult;
+  /** True when the inputs and outputs were unchanged since the last run, so nothing was parsed. */
+  readonly upToDate: boolean;
   readonly counts: { readonly providers: number; readonly services: number; readonly resources: number; readonly pages: number };
   /** 0 ok, 1 `--check` found stale docs, 2 errors (nothing written). */
   readonly exitCode: 0 | 1 | 2;
@@ -48,10 +50,30 @@ export interface GenerateResult {
 
 /** Registry root -> model -> pages -> output folder. Writes only when there are no errors. */
 export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
-  const bag = new DiagnosticBag();
   const registryRoot = opts.registry ?? DEFAULT_REGISTRY;
+  const layout = opts.layout ?? 'classic';
+  const settingsDir = opts.settings ?? DEFAULT_SETTINGS;
+  const inputs = inputFingerprint({
+    registry: registryRoot,
+    providers: opts.providers ?? [],
+    settingsDir,
+    templateDirs: [path.join(BUILTIN_TEMPLATES_DIR, 'shared'), path.join(BUILTIN_TEMPLATES_DIR, layout), ...(opts.templates ? [opts.templates] : [])],
+    options: { layout, providers: [...(opts.providers ?? [])].sort(), strict: opts.strict === true },
+    codeDir: CODE_DIR,
+  });
+  if (!opts.force && outputsCurrent(opts.out, inputs)) {
+    return { diagnostics: [], files: [], upToDate: true, counts: { providers: 0, services: 0, resources: 0, pages: 0 }, exitCode: 0 };
+  }
+
+  const [{ loadRegistry }, { loadSettings }, { locateDiagnostics }, { buildRegistry }] = await Promise.all([
+    import('./load/load-registry.js'),
+    import('./load/load-settings.js'),
+    import('./load/locate-diagnostics.js'),
+    import('./model/build-registry.js'),
+  ]);
+  const bag = new DiagnosticBag();
   const loaded = loadRegistry(registryRoot, { providers: opts.providers ?? [] }, bag);
-  const settings = loadSettings(opts.settings ?? DEFAULT_SETTINGS, loaded.providers.map((p) => p.name), bag);
+  const settings = loadSettings(settingsDir, loaded.providers.map((p) => p.name), bag);
   const registry = buildRegistry(loaded, settings, bag);
   let diagnostics = sortDiagnostics(locateDiagnostics(bag.all, loaded.files));
   if (opts.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
@@ -61,15 +83,20 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     resources: registry.providers.reduce((n, p) => n + p.services.reduce((k, s) => k + s.resources.length, 0), 0),
     pages: 0,
   };
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, registry, files: [], counts, exitCode: 2 };
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, registry, files: [], upToDate: false, counts, exitCode: 2 };
 
-  const templates = compileTemplates(loadTemplates(opts.layout ?? 'classic', opts.templates));
-  const files = renderPages(registry, templates);
+  const [{ loadTemplates }, { compileTemplates }, { renderPages }, { writeOutput }] = await Promise.all([
+    import('./load/load-templates.js'),
+    import('./render/template-env.js'),
+    import('./render/render-pages.js'),
+    import('./write/write-output.js'),
+  ]);
+  const files = renderPages(registry, compileTemplates(loadTemplates(layout, opts.templates)));
   counts.pages = files.length;
-  const write = await writeOutput(opts.out, files, { check: opts.check === true, force: opts.force === true });
+  const write = await writeOutput(opts.out, files, { check: opts.check === true, force: opts.force === true, inputs });
   diagnostics = [...diagnostics, ...write.diagnostics];
   const failed = write.diagnostics.some((d) => d.severity === 'error');
   const stale = write.added.length + write.changed.length + write.removed.length > 0;
   const exitCode = failed ? 2 : opts.check && stale ? 1 : 0;
-  return { diagnostics, registry, files, write, counts, exitCode };
+  return { diagnostics, registry, files, write, upToDate: false, counts, exitCode };
 }

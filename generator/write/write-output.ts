@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Diagnostic, Severity } from '../model/types.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 import { readManifest, serializeManifest, sha256Hex } from './manifest.js';
+import { saveInputsRecord } from './inputs-record.js';
 import { MANIFEST_NAME, STAGING_NAME, sortDiagnostics, validateOutputPaths } from './paths.js';
 import type { PreparedFile } from './plan.js';
 import { planWrite } from './plan.js';
@@ -25,6 +26,8 @@ export interface WriteOptions {
   readonly force?: boolean;
   /** Recorded in the manifest. */
   readonly generatorVersion?: string;
+  /** Input fingerprints, recorded beside the stat cache after a successful run (see inputs-record.ts). */
+  readonly inputs?: ReadonlyMap<string, string>;
   /** Tests only: fail at mutating step n (0-based), then roll back as for any error. */
   readonly __failAfter?: number;
   /** Tests only: throw at mutating step n without any rollback, like a killed process. */
@@ -148,12 +151,16 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   if (options.check || plan.diagnostics.some((d) => d.severity === 'error')) return;
 
   const entries = new Map<string, ManifestEntry>(prepared.map((f) => [f.path, { sha256: f.sha256, size: f.size }]));
-  const manifest: Manifest = options.generatorVersion === undefined ? { files: entries } : { files: entries, generatorVersion: options.generatorVersion };
+  const manifest: Manifest = {
+    files: entries,
+    ...(options.generatorVersion === undefined ? {} : { generatorVersion: options.generatorVersion }),
+  };
   const manifestText = serializeManifest(manifest);
 
   if (plan.ops.length === 0 && read.kind === 'ok' && read.text === manifestText) {
     // Nothing to write; only a stale stat cache is refreshed, so the next no-change run is fast again.
     bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, new Set()));
+    if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!));
     return;
   }
 
@@ -176,6 +183,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   bestEffort(report, outDir, () => pruneEmptiedDirs(outAbs, plan.removed));
   bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, written));
   bestEffort(report, outDir, () => rmSync(stagingPath(outAbs), { recursive: true, force: true }));
+  if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!));
 }
 
 function bestEffort(report: Report, outDir: string, fn: () => void): void {

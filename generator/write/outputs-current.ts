@@ -1,0 +1,34 @@
+import { lstatSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readInputsRecord } from './inputs-record.js';
+import { readManifest } from './manifest.js';
+import { STAGING_NAME } from './paths.js';
+import { cachedHash, readStatCache } from './stat-cache.js';
+
+/**
+ * True when the last run recorded exactly these inputs and every file it wrote
+ * is still on disk as it wrote it (by the stat cache; no page is read). Then a
+ * run has nothing to do and can stop before parsing a single spec. Any doubt
+ * (no manifest, a stat that moved, a leftover staging folder) answers false,
+ * and the full run decides.
+ */
+export function outputsCurrent(outDir: string, inputs: ReadonlyMap<string, string>): boolean {
+  const outAbs = resolve(outDir);
+  let read;
+  try {
+    read = readManifest(outAbs);
+  } catch {
+    return false;
+  }
+  if (read.kind !== 'ok') return false;
+  const recorded = readInputsRecord(outAbs);
+  if (!recorded || recorded.size !== inputs.size) return false;
+  for (const [k, v] of inputs) if (recorded.get(k) !== v) return false;
+  if (lstatSync(join(outAbs, STAGING_NAME), { throwIfNoEntry: false })) return false;
+  const cache = readStatCache(outAbs);
+  for (const [path, entry] of read.manifest.files) {
+    const st = lstatSync(join(outAbs, path), { bigint: true, throwIfNoEntry: false });
+    if (!st || !st.isFile() || cachedHash(cache, path, st) !== entry.sha256) return false;
+  }
+  return true;
+}
