@@ -3,7 +3,8 @@
 // For each shared Databricks registry (2024-12, 2026-02, 2026-07; both providers): generate the pages
 // into a temp docs folder and build the site (onBrokenLinks/onBrokenAnchors: 'throw', so a build
 // with any broken link fails). One build at a time: each takes 30-60 s and ~1.5 GB.
-// Pass registry names to build only some: `node test/site/build-all.mjs databricks-2026-07`.
+// Pass registry names to build only some, and generator options after them:
+//   node test/site/build-all.mjs databricks-2026-07 --layout detailed
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,10 @@ import {
   sharedRegistries,
 } from '../../site/scripts/lib.mjs';
 
-const wanted = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const firstOption = argv.findIndex((a) => a.startsWith('-'));
+const wanted = firstOption < 0 ? argv : argv.slice(0, firstOption);
+const generatorArgs = firstOption < 0 ? [] : argv.slice(firstOption);
 const names = wanted.length > 0 ? wanted : sharedRegistries;
 if (!fs.existsSync(path.join(sharedDir, 'specs'))) {
   console.log(`build-all skipped: ${path.join(sharedDir, 'specs')} is missing (the shared specs live in ../shared).`);
@@ -40,9 +44,9 @@ for (const name of names) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `provider-docs-${name}-`));
   const docsDir = path.join(work, 'docs');
   try {
-    await generate({ registry, out: docsDir, quiet: true });
+    await generate({ registry, out: docsDir, extraArgs: generatorArgs, quiet: true });
     const pages = countPages(docsDir);
-    console.log(`${name}: ${pages} pages generated; building ...`);
+    console.log(`${name}${generatorArgs.length ? ` (${generatorArgs.join(' ')})` : ''}: ${pages} pages generated; building ...`);
     const r = await buildSite({ docsDir, outDir: path.join(work, 'build'), quiet: true });
     const broken = brokenLinkReport(r.output);
     if (r.code !== 0) {
