@@ -3,26 +3,19 @@
 // Generates pages from the default registry (the repository's specs/) into the docs folder
 // (PROVIDER_DOCS_DIR or site/docs), then builds the site into site/build.
 import path from 'node:path';
-import { resolveDocsDir, scanProviders } from '../lib/docs-tree.mjs';
-import { buildSite, countPages, generate, generatorCli, hasGenerator, repoRoot, siteDir } from './lib.mjs';
+import { resolveDocsDir } from '../lib/docs-tree.mjs';
+import { buildSite, countPages, generate, siteDir } from './lib.mjs';
 
 const rel = (/** @type {string} */ p) => path.relative(process.cwd(), p) || '.';
 const docsDir = resolveDocsDir();
 const extraArgs = process.argv.slice(2);
 
-if (hasGenerator()) {
-  console.log(`Generating pages into ${rel(docsDir)} ...`);
-  try {
-    await generate({ out: docsDir, extraArgs });
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(2);
-  }
-} else if (scanProviders(docsDir).length > 0) {
-  console.warn(`${rel(generatorCli)} does not exist yet: building the pages already in ${rel(docsDir)}.`);
-} else {
-  console.error(`${rel(generatorCli)} does not exist yet and ${rel(docsDir)} holds no provider pages.`);
-  process.exit(1);
+console.log(`Generating pages into ${rel(docsDir)} ...`);
+try {
+  await generate({ out: docsDir, extraArgs });
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(2);
 }
 
 const pages = countPages(docsDir);
@@ -38,6 +31,6 @@ console.log(
     '',
     `Site built in ${(r.ms / 1000).toFixed(1)} s: ${buildDir}`,
     `Serve it:  npm run serve   (http://localhost:3000/)`,
-    `Or any static server rooted at ${rel(buildDir)}${rel(repoRoot) === '.' ? '' : ` (repository ${repoRoot})`}.`,
+    `(or any static file server rooted at that folder)`,
   ].join('\n'),
 );

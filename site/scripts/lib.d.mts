@@ -4,7 +4,6 @@ export declare const generatorCli: string;
 export declare const docusaurusCli: string;
 export declare const sharedDir: string;
 export declare const sharedRegistries: string[];
-export declare function hasGenerator(): boolean;
 
 export interface RunResult {
   code: number;

@@ -12,10 +12,6 @@ export const docusaurusCli = path.join(repoRoot, 'node_modules', '@docusaurus', 
 export const sharedDir = path.resolve(process.env.PROVIDER_DOCS_SHARED ?? path.join(repoRoot, '..', 'shared'));
 export const sharedRegistries = ['databricks-2024-12', 'databricks-2026-02', 'databricks-2026-07'];
 
-export function hasGenerator() {
-  return fs.existsSync(generatorCli);
-}
-
 /**
  * Runs a command, streaming its output unless `quiet`; resolves with the exit code, the wall
  * time and (when `sampleMemory`) the peak of the summed RSS of the process and its descendants,
@@ -86,9 +82,6 @@ export function treeRss(pid) {
  * @param {{out: string, registry?: string, extraArgs?: string[], quiet?: boolean}} o
  */
 export async function generate({ out, registry, extraArgs = [], quiet = false }) {
-  if (!hasGenerator()) {
-    throw new Error(`The generator CLI ${path.relative(repoRoot, generatorCli)} does not exist yet.`);
-  }
   const args = [generatorCli, 'generate', ...(registry ? ['--registry', registry] : []), '--out', out, ...extraArgs];
   const r = await run(process.execPath, args, { quiet });
   if (r.code !== 0) {
