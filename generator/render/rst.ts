@@ -1,0 +1,164 @@
+/**
+ * Rewrites the RST habits of spec descriptions (they come from Python SDK
+ * docstrings) into CommonMark, before remark parses them. The output is only
+ * an intermediate: it is parsed and re-serialized, so it must be valid
+ * markdown but never needs to be MDX-safe.
+ */
+import { codeFence, inlineCode } from './escape.js';
+
+/** Inline RST for one folded line (the first paragraph, for table cells). */
+export function rstInlineToMarkdown(line: string): string {
+  return rstInline(line.replace(DIRECTIVE_START, (_m, name: string) => directive(name, '')));
+}
+
+/** A whole description: directives, doctests and `:param:` field lists, then inline RST. */
+export function rstToMarkdown(description: string): string {
+  const lines = description
+    .replace(DIRECTIVE_LINE, (_m, indent: string, name: string, rest: string) => indent + directive(name, rest))
+    .split('\n');
+  // Code blocks (written in the description or made from doctests) are
+  // literal: inline RST is only rewritten between them.
+  const text = fieldLists(doctests(lines)).join('\n');
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(FENCED_BLOCK)) {
+    out += rstInline(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + rstInline(text.slice(last));
+}
+
+const FENCED_BLOCK = /^[ \t]*(`{3,}|~{3,}).*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm;
+
+// `.. note:: text`: admonitions keep a bold label, other directives
+// (`.. code::`) lose their marker since their body is no longer indented in
+// the specs.
+const DIRECTIVE_START = /^\.\. ([A-Za-z][\w-]*)::[ \t]*/;
+const DIRECTIVE_LINE = /^([ \t]*)\.\. ([A-Za-z][\w-]*)::[ \t]*(.*)$/gm;
+const ADMONITIONS = new Set(['note', 'warning', 'important', 'tip', 'caution', 'danger', 'attention', 'hint']);
+
+function directive(name: string, rest: string): string {
+  const lower = name.toLowerCase();
+  if (!ADMONITIONS.has(lower)) return rest;
+  return `**${lower[0]!.toUpperCase()}${lower.slice(1)}:** ${rest}`;
+}
+
+// `text <url>`__ (anonymous) or `text <url>`_ (named) hyperlinks.
+const RST_LINK = /(?<!`)`([^`<]*?)\s*<([^<>`\s]+)>`__?(?!\w)/g;
+// :role:`content` or :domain:role:`~content`: keep the content as code.
+const RST_ROLE = /(^|[^\w`:]):(?:[A-Za-z][\w+.-]*:)+`~?([^`]+)`/g;
+
+function rstInline(s: string): string {
+  return s
+    .replace(RST_LINK, (_m, label: string, url: string) => {
+      const shown = escapeLabel(label.replace(/\s+/g, ' ').trim() || url);
+      // Unsafe schemes (`javascript:`) keep only their label, as text.
+      if (!/^https?:\/\//i.test(url)) return shown;
+      return `[${shown}](<${url.replace(/\\/g, '%5C')}>)`;
+    })
+    .replace(RST_ROLE, (_m, before: string, content: string) => before + inlineCode(content));
+}
+
+/** Backslash-escapes all ASCII punctuation: always valid, always literal in CommonMark. */
+function escapeLabel(s: string): string {
+  return s.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/** `>>>` doctest blocks become fenced Python code (markdown would nest block quotes). */
+function doctests(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const start = /^([ \t]*)>>>/.exec(lines[i]!);
+    if (!start) {
+      out.push(lines[i]!);
+      continue;
+    }
+    const indent = start[1]!;
+    let j = i;
+    while (j < lines.length && lines[j]!.trim() !== '') j++;
+    const body = lines.slice(i, j).map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l.trimStart()));
+    out.push(...codeFence(body.join('\n'), 'python').split('\n').map((l) => indent + l));
+    i = j - 1;
+  }
+  return out;
+}
+
+const PARAM_FIELD = /^:(?:param|parameter|arg|argument|key|keyword)[ \t]+([^:]+?)[ \t]*:(?:[ \t]+(.*))?$/;
+const RETURNS_FIELD = /^:returns?:(?:[ \t]+(.*))?$/;
+const INDENTED = /^[ \t]+\S/;
+
+/**
+ * `:param name: type` lines (with their indented descriptions) become a bullet
+ * list, `:returns: X` a bold-labelled paragraph.
+ */
+function fieldLists(lines: string[]): string[] {
+  const out: string[] = [];
+  let inList = false;
+  const separate = () => {
+    if (out.length > 0 && out[out.length - 1]!.trim() !== '') out.push('');
+  };
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i]!;
+    const param = PARAM_FIELD.exec(line);
+    const returns = param ? null : RETURNS_FIELD.exec(line);
+    if (!param && !returns) {
+      if (inList && line.trim() !== '') separate();
+      inList = false;
+      out.push(line);
+      i++;
+      continue;
+    }
+    const end = fieldBodyEnd(lines, i + 1);
+    const body = dedent(lines.slice(i + 1, end));
+    if (param) {
+      if (!inList) separate();
+      inList = true;
+      out.push(...paramItem(param[1]!, param[2] ?? '', body));
+    } else {
+      separate();
+      inList = false;
+      const head = `**Returns:**${returns![1] ? ' ' + returns![1] : ''}`;
+      out.push(head, ...body);
+    }
+    i = end;
+  }
+  return out;
+}
+
+/** A field's body: the following indented lines, blank lines included when more indented text follows. */
+function fieldBodyEnd(lines: string[], from: number): number {
+  let j = from;
+  while (j < lines.length) {
+    if (INDENTED.test(lines[j]!)) {
+      j++;
+      continue;
+    }
+    let k = j;
+    while (k < lines.length && lines[k]!.trim() === '') k++;
+    if (k > j && k < lines.length && INDENTED.test(lines[k]!)) {
+      j = k;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+function dedent(lines: string[]): string[] {
+  const indents = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
+  const cut = indents.length > 0 ? Math.min(...indents) : 0;
+  return lines.map((l) => (l.trim() === '' ? '' : l.slice(cut)));
+}
+
+function paramItem(name: string, type: string, body: string[]): string[] {
+  const optional = /^(.*?)[ \t]*\(optional\)$/.exec(type.trim());
+  const base = (optional ? optional[1]! : type).trim();
+  const parts = [base, optional ? 'optional' : ''].filter((p) => p !== '');
+  let head = `- ${inlineCode(name.trim())}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+  const rest = [...body];
+  // The first description line joins the item line unless it starts a block of its own.
+  if (rest.length > 0 && rest[0] !== '' && !/^(?:[-*+]|\d+[.)])[ \t]/.test(rest[0]!)) {
+    head += `: ${rest.shift()}`;
+  }
+  return [head, ...rest.map((l) => (l === '' ? '' : '  ' + l))];
+}
