@@ -18,6 +18,14 @@ const cache = new Map<string, { doc: ReturnType<typeof parseDocument>; lc: LineC
  * where a reader has to look anyway.
  */
 export function locatePointer(cacheKey: string, text: string, pointer: string): Located | undefined {
+  let segments: string[];
+  try {
+    segments = splitPointer(pointer);
+  } catch {
+    segments = [];
+  }
+  const fast = scanBlockYaml(linesOf(cacheKey, text), segments);
+  if (fast) return fast;
   let entry = cache.get(cacheKey);
   if (!entry) {
     const lc = new LineCounter();
@@ -27,12 +35,6 @@ export function locatePointer(cacheKey: string, text: string, pointer: string): 
   }
   let node: Node | null = entry.doc.contents as Node | null;
   let offset = node?.range?.[0] ?? 0;
-  let segments: string[];
-  try {
-    segments = splitPointer(pointer);
-  } catch {
-    segments = [];
-  }
   for (const seg of segments) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
@@ -54,6 +56,112 @@ export function locatePointer(cacheKey: string, text: string, pointer: string): 
 
 export function clearLocateCache(): void {
   cache.clear();
+  lineCache.clear();
+}
+
+// Building a position-aware document of a 1 MB spec costs hundreds of
+// milliseconds; the specs are block-style YAML written by a dumper, where a
+// key's line can be found by indentation alone. This scan answers when it finds
+// every segment, and gives up (falling back to the full parser above) on
+// anything unusual: flow collections, missing keys, odd indentation.
+const lineCache = new Map<string, string[]>();
+
+function linesOf(key: string, text: string): string[] {
+  let lines = lineCache.get(key);
+  if (!lines) lineCache.set(key, (lines = text.split('\n')));
+  return lines;
+}
+
+/** Indent of a content line; -1 for blank and comment lines. */
+function indentOf(line: string): number {
+  let i = 0;
+  while (i < line.length && line[i] === ' ') i++;
+  if (i === line.length || line[i] === '#' || line[i] === '\r') return -1;
+  return i;
+}
+
+function keyMatches(rest: string, key: string): boolean {
+  for (const q of ['', "'", '"']) {
+    const k = q === "'" ? key.replace(/'/g, "''") : q === '"' ? JSON.stringify(key).slice(1, -1) : key;
+    const head = `${q}${k}${q}:`;
+    if (rest.startsWith(head) && (rest.length === head.length || rest[head.length] === ' ' || rest[head.length] === '\r')) return true;
+  }
+  return false;
+}
+
+export function scanBlockYaml(lines: readonly string[], segments: readonly string[]): Located | undefined {
+  // A line whose leading `- ` was consumed by a sequence item reads as if the dash were a space.
+  const patched = new Map<number, string>();
+  const at = (i: number): string => patched.get(i) ?? lines[i]!;
+  let from = 0;
+  let to = lines.length;
+  let pos: Located = { line: 1, column: 1 };
+  for (const seg of segments) {
+    let first = -1;
+    let ci = -1;
+    for (let i = from; i < to; i++) {
+      const ind = indentOf(at(i));
+      if (ind >= 0) {
+        first = i;
+        ci = ind;
+        break;
+      }
+    }
+    if (first < 0) return undefined;
+    const rest = at(first).slice(ci);
+    if (rest.startsWith('{') || rest.startsWith('[')) return undefined;
+    let hit = -1;
+    if (rest === '-' || rest.startsWith('- ')) {
+      if (!/^(0|[1-9]\d*)$/.test(seg)) return undefined;
+      let k = -1;
+      for (let i = first; i < to; i++) {
+        const ind = indentOf(at(i));
+        if (ind < 0) continue;
+        if (ind < ci) break;
+        if (ind === ci && at(i)[ci] === '-') {
+          k++;
+          if (k === Number(seg)) {
+            hit = i;
+            break;
+          }
+        }
+      }
+      if (hit < 0) return undefined;
+      pos = { line: hit + 1, column: ci + 1 };
+      patched.set(hit, at(hit).slice(0, ci) + ' ' + at(hit).slice(ci + 1));
+      from = hit;
+      let end = hit + 1;
+      while (end < to) {
+        const ind = indentOf(at(end));
+        if (ind >= 0 && ind <= ci) break;
+        end++;
+      }
+      to = end;
+    } else {
+      for (let i = first; i < to; i++) {
+        const ind = indentOf(at(i));
+        if (ind < 0) continue;
+        if (ind < ci) break;
+        if (ind === ci && keyMatches(at(i).slice(ci), seg)) {
+          hit = i;
+          break;
+        }
+      }
+      if (hit < 0) return undefined;
+      pos = { line: hit + 1, column: ci + 1 };
+      from = hit + 1;
+      let end = hit + 1;
+      // A sequence may sit at its key's own indent (`key:` then `- item`).
+      while (end < to) {
+        const line = at(end);
+        const ind = indentOf(line);
+        if (ind >= 0 && (ind < ci || (ind === ci && line[ci] !== '-'))) break;
+        end++;
+      }
+      to = end;
+    }
+  }
+  return pos;
 }
 
 /**
