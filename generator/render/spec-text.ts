@@ -153,11 +153,14 @@ const CODE_SPAN = /(``[^`]+``|`[^`]+`)/;
 /**
  * Fast path for the commonest descriptions: plain text with code spans
  * (``RST literals`` are code spans in markdown too) and nothing else. With no
- * other backtick in the line, those spans are exactly what CommonMark would
- * parse, so remark can be skipped.
+ * other backtick in the line and no autolink, those spans are exactly what
+ * the page's parser will see, so remark can be skipped.
  */
 function plainWithCode(line: string): string | undefined {
   if (!line.includes('`')) return isPlainLine(line) ? line : undefined;
+  // A GFM literal autolink runs on over backticks (`www.x.com`{a b}`` would
+  // lose its code span and run `{a b}`): remark and the serializer know.
+  if (/www\.|:\/\/|@/i.test(line)) return undefined;
   const parts = line.split(CODE_SPAN);
   let out = '';
   for (let i = 0; i < parts.length; i++) {

@@ -238,6 +238,7 @@ describe('escaped spec strings are inert text in MDX', () => {
       '| a | b |\n|---|---|\n| {c} | <d> |',
       '\\|`|`\\\\|',
       ':::danger\nboom\n:::',
+      'www.x.com``code {x}``',
     ]) {
       check(s);
     }

@@ -162,6 +162,8 @@ describe('specInline', () => {
     ['2) second', '2\\) second'],
     [':foo[x](http://x.y)', '\\:foo[x](http://x.y)'],
     ['see https://x.com/a_b.', 'see https://x.com/a_b.'],
+    // The autolink would run over the backtick and free the braces.
+    ['www.x.com``code {x}``', '[www.x.com\\`\\`code](http://www.x.com%60%60code) \\{x}\\`\\`'],
   ]);
 });
 
