@@ -1,0 +1,77 @@
+// npm run bench: whole-process wall time and peak memory of `provider-docs generate`
+// on the 2026-07 registry (both providers), cold and with nothing changed, each
+// beside the floor: a process that only parses the same files with js-yaml.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../', import.meta.url));
+const registry = process.argv[2] ?? path.resolve(repo, '..', 'shared', 'specs', 'databricks-2026-07');
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const layout = process.env.BENCH_LAYOUT ?? 'classic';
+
+if (!fs.existsSync(registry)) {
+  console.log(`SKIPPED: ${registry} does not exist (the bench needs ../shared/specs/databricks-2026-07)`);
+  process.exit(0);
+}
+if (!fs.existsSync(path.join(repo, 'dist', 'cli.js'))) {
+  console.error('dist/ is missing: run `npm run build` first');
+  process.exit(2);
+}
+
+const rssFile = path.join(os.tmpdir(), `pd-bench-rss-${process.pid}`);
+const preload = path.join(repo, 'bench', 'report-rss.mjs');
+
+function measure(args) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', preload, ...args], {
+    cwd: repo,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    encoding: 'utf8',
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}\n${r.stderr}`);
+  return { ms, rssMiB: Number(fs.readFileSync(rssFile, 'utf8')) / 1024, stdout: r.stdout.trim() };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function series(label, fn) {
+  const results = Array.from({ length: runs }, fn);
+  return { label, ms: median(results.map((r) => r.ms)), rssMiB: Math.max(...results.map((r) => r.rssMiB)), last: results.at(-1).stdout };
+}
+
+const size = (function du(d) {
+  return fs.readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? du(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).size), 0);
+})(registry);
+console.log(`registry ${registry} (${(size / 1e6).toFixed(1)} MB of YAML), layout ${layout}, ${runs} runs each (median wall, max peak RSS), ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
+
+const floor = series('parse floor (js-yaml only)', () => measure([path.join(repo, 'bench', 'parse-floor.mjs'), registry]));
+const gen = ['bin/provider-docs.js', 'generate', '--registry', registry, '--layout', layout, '--quiet'];
+const cold = series('generate, cold (empty output folder)', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-'));
+  try {
+    return measure([...gen, '--out', out]);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-'));
+measure([...gen, '--out', out]);
+const warm = series('generate, nothing changed', () => measure([...gen, '--out', out]));
+const full = series('generate, nothing changed, no inputs record', () => {
+  fs.rmSync(path.join(out, '.provider-docs-inputs.json'), { force: true });
+  return measure([...gen, '--out', out]);
+});
+fs.rmSync(out, { recursive: true, force: true });
+
+const rows = [floor, cold, warm, full];
+const pad = (s, n) => String(s).padEnd(n);
+console.log('');
+console.log(`${pad('run', 46)}${pad('wall', 10)}${pad('vs floor', 10)}peak RSS`);
+for (const r of rows) console.log(`${pad(r.label, 46)}${pad(`${(r.ms / 1000).toFixed(3)} s`, 10)}${pad(`${(r.ms / floor.ms).toFixed(2)}x`, 10)}${r.rssMiB.toFixed(0)} MiB`);
+console.log('');
+console.log(`goals: cold <= 1.3x floor (${(cold.ms / floor.ms).toFixed(2)}x), no-change < 0.3 s (${(warm.ms / 1000).toFixed(3)} s), peak < 300 MiB (${Math.max(cold.rssMiB, warm.rssMiB).toFixed(0)} MiB)`);
+console.log(`last cold run said: ${cold.last}`);
+fs.rmSync(rssFile, { force: true });
