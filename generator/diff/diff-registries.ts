@@ -241,7 +241,7 @@ function uniqueFields(r: Resource): Map<string, FieldSummary> {
   return out;
 }
 
-export function typeLabel(f: Field): string {
+function typeLabel(f: Field): string {
   return `${f.type}${f.format ? `(${f.format})` : ''}${f.itemType ? `<${f.itemType}>` : ''}`;
 }
 
@@ -290,6 +290,6 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /** Code-unit order, independent of locale. */
-export function compare(a: string, b: string): number {
+function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { inlineCode } from '../render/escape.js';
 import type { DiffCounts, MethodChange, MethodSummary, RegistryDiff, ResourceDiff, ResourceSummary, ServiceDiff } from './diff-registries.js';
 
 // The report goes into a GitHub job summary and a PR comment, so spec text
@@ -105,18 +106,13 @@ function plural(n: number, word: string): string {
 
 /**
  * Spec text as a GitHub-safe code span: control and bidi-override characters
- * become spaces, the fence is one backtick longer than the longest backtick run
- * inside, and a space pads content that starts or ends with a backtick or space
- * (CommonMark strips exactly one such pad from each side).
+ * become spaces, then the generator's own `inlineCode` picks the fence and
+ * padding. An empty name reads `(empty)`.
  */
 export function code(text: string): string {
   // eslint-disable-next-line no-control-regex
   const s = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ');
-  if (s.trim() === '') return s === '' ? '_(empty)_' : `\`${'␠'.repeat(s.length)}\``;
-  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(s) ? ' ' : '';
-  return `${fence}${pad}${s}${pad}${fence}`;
+  return s === '' ? '_(empty)_' : inlineCode(s);
 }
 
 function limit(lines: readonly string[], maxChars: number | undefined): string {
