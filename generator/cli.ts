@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic } from './diagnostics.js';
 import { generate, DEFAULT_REGISTRY } from './generate.js';
 import { availableLayouts } from './load/load-templates.js';
-import { DIFF_HELP, runDiff } from './diff/diff-command.js';
+import { DIFF_HELP } from './diff/help.js';
 
 const HELP = `provider-docs: documentation pages for StackQL provider specs
 
@@ -37,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === 'generate') return runGenerate(rest);
-  if (command === 'diff') return runDiff(rest);
+  if (command === 'diff') return (await import('./diff/diff-command.js')).runDiff(rest);
   process.stderr.write(`provider-docs: unknown command "${command}"\n\n${help()}`);
   return 2;
 }
