@@ -2,16 +2,18 @@
  * The one escaping layer between untrusted spec strings and MDX source.
  *
  * Pages are compiled by MDX (CommonMark + GFM + JSX + `{expressions}` +
- * `import`/`export`) inside Docusaurus, which adds `remark-directive`. Every
- * function here returns text that, at its documented place in a page, shows its
- * input literally and can never turn into JSX, an expression, ESM or markdown.
- * The rules were checked against `@mdx-js/mdx` 3 + `remark-gfm` +
- * `remark-directive` by `test/unit/escape.test.ts` and
- * `test/property/mdx-safety.test.ts`.
+ * `import`/`export`) inside Docusaurus, which adds directives and HTML
+ * comments. Every function here returns text that, at its documented place in
+ * a page, shows its input literally and can never turn into JSX, an
+ * expression, ESM or markup. The rules were checked against `@mdx-js/mdx` 3 +
+ * `remark-gfm` + `remark-directive` + `@slorber/remark-comment` by
+ * `test/unit/escape.test.ts` and `test/property/mdx-safety.test.ts`.
  *
  * Known limits (no MDX source can express them): U+0000 always reads back as
  * U+FFFD, lone surrogates cannot be written as UTF-8, and Docusaurus's emoji
- * plugin turns text such as `:x:` into an emoji after parsing.
+ * plugin turns text such as `:x:` into an emoji after parsing. One rule when
+ * composing: put whitespace between text that may end in a URL and a code
+ * span, since a GFM literal autolink runs on over a backtick.
  */
 
 /**
@@ -48,7 +50,8 @@ const ATTR_REFS: Record<string, string> = {
  *
  * Plain prose and identifiers come back unchanged: only characters that can
  * start a construct at their position are escaped, with a backslash (valid
- * before any ASCII punctuation) or, for letters, a character reference.
+ * before any ASCII punctuation) or, for letters, a character reference. URLs
+ * and e-mail addresses still become GFM links, showing the same text.
  */
 export function escapeText(s: string): string {
   return escapePhrasing(foldLines(s), false);

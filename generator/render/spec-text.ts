@@ -118,6 +118,7 @@ function renderInline(description: string): string {
   const tree = clean(blockProcessor.parse(markdown));
   const phrasing = toPhrasing(tree.children, markdown);
   const root: Root = { type: 'root', children: [{ type: 'paragraph', children: phrasing }] };
+  mergeTexts(root);
   return inlineProcessor.stringify(root).replace(/[ \t]*[\r\n]+[ \t]*/g, ' ').trim();
 }
 
@@ -130,6 +131,7 @@ function renderBlock(description: string): string {
     return lines.join('\n').replace(/\n{3,}/g, '\n\n');
   }
   const tree = clean(blockProcessor.parse(rstToMarkdown(normalized)));
+  mergeTexts(tree);
   return blockProcessor.stringify(tree).trimEnd();
 }
 
@@ -236,6 +238,25 @@ function cleanChildren(
     }
   }
   return out;
+}
+
+/**
+ * Joins neighbouring text nodes left by the cleaning: the serializer decides
+ * escapes from the characters around each one (`:` + `a` + a link is a
+ * directive label, `&` + `amp;` a reference) and cannot see across nodes.
+ */
+function mergeTexts(node: Nodes): void {
+  if (!('children' in node)) return;
+  const merged: Nodes[] = [];
+  for (const child of node.children as Nodes[]) {
+    const last = merged[merged.length - 1];
+    if (child.type === 'text' && last?.type === 'text') last.value += child.value;
+    else {
+      mergeTexts(child);
+      merged.push(child);
+    }
+  }
+  (node as { children: Nodes[] }).children = merged;
 }
 
 function cleanNode(node: Nodes, definitions: Map<string, Definition>): Nodes[] {
