@@ -1,5 +1,6 @@
 import type { Provider, Resource, Service } from '../model/types.js';
 import { classicProviderContext, classicResourceContext, classicServiceContext } from './classic-context.js';
+import { detailedResourceContext } from './detailed-context.js';
 
 /**
  * What each layout's templates receive. A layout is its templates plus these
@@ -14,6 +15,7 @@ export interface LayoutContexts {
 
 const LAYOUTS: Record<string, LayoutContexts> = {
   classic: { provider: classicProviderContext, service: classicServiceContext, resource: classicResourceContext },
+  detailed: { provider: classicProviderContext, service: classicServiceContext, resource: detailedResourceContext },
 };
 
 export function layoutContexts(layout: string): LayoutContexts {

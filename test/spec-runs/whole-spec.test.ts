@@ -16,7 +16,7 @@ const registries: [string, string | undefined][] = [
   ['databricks-2026-07', sharedPath('specs', 'databricks-2026-07')],
 ];
 
-for (const layout of ['classic']) {
+for (const layout of ['classic', 'detailed']) {
   for (const [name, root] of registries) {
     describe(`${layout} pages of ${name}`, () => {
       if (!root) {

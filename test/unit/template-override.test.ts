@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/shared.js';
+import { renderRegistry } from '../helpers/render.js';
+import { compilePage } from '../helpers/compile-mdx.js';
+
+// `--templates <dir>`: a file there replaces ours by name and everything else
+// falls back to the chosen layout. Overriding one partial must change exactly
+// the region that partial renders, on every page, and nothing else.
+
+const SPECS = path.join(REPO, 'specs');
+const temps: string[] = [];
+afterAll(() => {
+  for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function overrideDir(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-docs-templates-'));
+  temps.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function pages(layout: string, templates?: string): Map<string, string> {
+  return new Map(renderRegistry(SPECS, layout, templates).files.map((f) => [f.path, f.contents]));
+}
+
+/** Replaces every region matched by `re` (global) with `by`, where `$1`... name the groups. */
+function replaceRegions(page: string, re: RegExp, by: string): { text: string; count: number } {
+  let count = 0;
+  const text = page.replace(re, (...m: unknown[]) => {
+    count++;
+    return by.replace(/\$(\d)/g, (_s, d: string) => String(m[Number(d)]));
+  });
+  return { text, count };
+}
+
+const isResourcePage = (p: string) => p.split('/').length === 5;
+
+describe('--templates: overriding one partial changes only its region', () => {
+  const classic = pages('classic');
+  const detailed = pages('detailed');
+
+  it('detailed: methods-table.hbs replaces the Methods table and nothing else', () => {
+    const over = pages('detailed', overrideDir({ 'methods-table.hbs': 'OVERRIDDEN METHODS\n' }));
+    expect([...over.keys()]).toEqual([...detailed.keys()]);
+    let regions = 0;
+    for (const [p, original] of detailed) {
+      const { text, count } = replaceRegions(original, /<table>\n<thead>\n<tr>\n<th>Name<\/th>\n<th>Accessible by<\/th>[\s\S]*?<\/table>\n/g, 'OVERRIDDEN METHODS\n');
+      regions += count;
+      expect(over.get(p), p).toBe(text);
+    }
+    expect(regions).toBe([...detailed.keys()].filter(isResourcePage).length);
+  });
+
+  it('detailed: a nested partial (field-list.hbs, recursive) replaces only the sub-field lists', () => {
+    const over = pages('detailed', overrideDir({ 'nested/field-list.hbs': '- SUB-FIELDS\n' }));
+    let regions = 0;
+    for (const [p, original] of detailed) {
+      // The list sits between the blank line after <summary> and the blank line before </details>.
+      const { text, count } = replaceRegions(original, /(<summary>Sub-fields<\/summary>\n\n)[\s\S]*?(\n\n<\/details>)/g, '$1- SUB-FIELDS$2');
+      regions += count;
+      expect(over.get(p), p).toBe(text);
+    }
+    expect(regions).toBeGreaterThan(0);
+  });
+
+  it('classic: fields-table.hbs replaces each Fields table and nothing else; golden output untouched elsewhere', () => {
+    const over = pages('classic', overrideDir({ 'fields-table.hbs': 'OVERRIDDEN FIELDS\n' }));
+    let regions = 0;
+    for (const [p, original] of classic) {
+      const { text, count } = replaceRegions(original, /\| Name \| Datatype \|\n(?:\|.*\n)*/g, 'OVERRIDDEN FIELDS\n');
+      regions += count;
+      expect(over.get(p), p).toBe(text);
+    }
+    expect(regions).toBeGreaterThan(0);
+  });
+
+  it('a shared partial (frontmatter.hbs) is overridden in both layouts', () => {
+    const dir = overrideDir({ 'frontmatter.hbs': '---\ntitle: {{yaml title}}\n---\n' });
+    for (const [layout, base] of [['classic', classic], ['detailed', detailed]] as const) {
+      const over = pages(layout, dir);
+      for (const [p, original] of base) {
+        const title = /^title: (.*)$/m.exec(original)![1];
+        expect(over.get(p), p).toBe(original.replace(/^---\n[\s\S]*?\n---/, `---\ntitle: ${title}\n---`));
+      }
+    }
+  });
+
+  it('files that name no template of ours change nothing', () => {
+    expect(pages('detailed', overrideDir({ 'not-used.hbs': 'X' }))).toEqual(detailed);
+  });
+
+  it('a replaced page template gets the layout context and can call the layout partials', async () => {
+    const page = ['{{> frontmatter}}', '', '{{> imports}}', '', '# {{text resource.name}}', '', '{{> params-table}}', ''].join('\n');
+    const over = pages('detailed', overrideDir({ 'resource.hbs': page }));
+    const p = 'providers/databricks_workspace/compute/clusters/index.md';
+    const text = over.get(p)!;
+    expect(text).toContain('# clusters\n');
+    expect(text).toContain('<a id="parameter-cluster_id"></a><CopyableCode code="cluster_id" />');
+    expect(text).not.toContain('## Methods');
+    await compilePage(text, p);
+    // Provider and service pages still come from the layout.
+    for (const [q, original] of detailed) if (!isResourcePage(q)) expect(over.get(q), q).toBe(original);
+  });
+});
