@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic, Registry } from './model/types.js';
+import type { Diagnostic } from './model/types.js';
 import { DiagnosticBag, sortDiagnostics } from './diagnostics.js';
 import { inputFingerprint } from './load/input-fingerprint.js';
 import { BUILTIN_TEMPLATES_DIR } from './load/load-templates.js';
@@ -38,7 +38,6 @@ export interface GenerateOptions {
 
 export interface GenerateResult {
   readonly diagnostics: readonly Diagnostic[];
-  readonly registry?: Registry;
   readonly files: readonly OutputFile[];
   readonly write?: WriteResult;
   /** True when the inputs and outputs were unchanged since the last run, so nothing was parsed. */
@@ -65,38 +64,57 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     return { diagnostics: [], files: [], upToDate: true, counts: { providers: 0, services: 0, resources: 0, pages: 0 }, exitCode: 0 };
   }
 
-  const [{ loadRegistry }, { loadSettings }, { locateDiagnostics }, { buildRegistry }] = await Promise.all([
+  const [{ loadRegistryIndex }, { loadSettings }, { locateDiagnostics }, { buildProviderInfo }, { runServiceJobsParallel }] = await Promise.all([
     import('./load/load-registry.js'),
     import('./load/load-settings.js'),
     import('./load/locate-diagnostics.js'),
-    import('./model/build-registry.js'),
+    import('./model/build-provider.js'),
+    import('./pipeline/run-service-jobs.js'),
   ]);
   const bag = new DiagnosticBag();
-  const loaded = loadRegistry(registryRoot, { providers: opts.providers ?? [] }, bag);
-  const settings = loadSettings(settingsDir, loaded.providers.map((p) => p.name), bag);
-  const registry = buildRegistry(loaded, settings, bag);
-  let diagnostics = sortDiagnostics(locateDiagnostics(bag.all, loaded.files));
-  if (opts.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
-  const counts = {
-    providers: registry.providers.length,
-    services: registry.providers.reduce((n, p) => n + p.services.length, 0),
-    resources: registry.providers.reduce((n, p) => n + p.services.reduce((k, s) => k + s.resources.length, 0), 0),
-    pages: 0,
-  };
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, registry, files: [], upToDate: false, counts, exitCode: 2 };
+  const index = loadRegistryIndex(registryRoot, { providers: opts.providers ?? [] }, bag);
+  const settings = loadSettings(settingsDir, index.providers.map((p) => p.name), bag);
+  const infos = Object.fromEntries(
+    index.providers.map((p) => {
+      const s = settings.get(p.name);
+      return [p.name, buildProviderInfo({ ctx: { file: p.file.path, doc: p.file.doc as Record<string, unknown>, bag }, name: p.name, ...(s ? { settings: s } : {}) })];
+    }),
+  );
+  const refs = index.providers.flatMap((p) => p.services);
+  const results = await runServiceJobsParallel(refs, { root: index.root, layout, ...(opts.templates ? { templates: opts.templates } : {}), providers: infos });
 
-  const [{ loadTemplates }, { compileTemplates }, { renderPages }, { writeOutput }] = await Promise.all([
+  const [{ duplicateResourceIds }, { providerOverview }, { loadTemplates }, { compileTemplates }, { renderProviderPage, sortFiles }, { writeOutput }] = await Promise.all([
+    import('./model/check-ids.js'),
+    import('./model/overview.js'),
     import('./load/load-templates.js'),
     import('./render/template-env.js'),
     import('./render/render-pages.js'),
     import('./write/write-output.js'),
   ]);
-  const files = renderPages(registry, compileTemplates(loadTemplates(layout, opts.templates)));
+  const files: OutputFile[] = [];
+  const counts = { providers: index.providers.length, services: 0, resources: 0, pages: 0 };
+  const overviews = new Map<string, NonNullable<(typeof results)[number]['overview']>[]>();
+  for (const r of results) {
+    for (const d of r.diagnostics) bag.add(d);
+    files.push(...r.files);
+    if (!r.overview) continue;
+    overviews.set(r.ref.provider, [...(overviews.get(r.ref.provider) ?? []), r.overview]);
+    counts.services++;
+    counts.resources += r.overview.resources.length;
+  }
+  for (const list of overviews.values()) for (const d of duplicateResourceIds(list)) bag.add(d);
+  let diagnostics = sortDiagnostics(locateDiagnostics(bag.all, index.files, index.root));
+  if (opts.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: [], upToDate: false, counts, exitCode: 2 };
+
+  const templates = compileTemplates(loadTemplates(layout, opts.templates));
+  for (const p of index.providers) files.push(renderProviderPage(providerOverview(infos[p.name]!, overviews.get(p.name) ?? []), templates));
+  sortFiles(files);
   counts.pages = files.length;
   const write = await writeOutput(opts.out, files, { check: opts.check === true, force: opts.force === true, inputs });
   diagnostics = [...diagnostics, ...write.diagnostics];
   const failed = write.diagnostics.some((d) => d.severity === 'error');
   const stale = write.added.length + write.changed.length + write.removed.length > 0;
   const exitCode = failed ? 2 : opts.check && stale ? 1 : 0;
-  return { diagnostics, registry, files, write, upToDate: false, counts, exitCode };
+  return { diagnostics, files, write, upToDate: false, counts, exitCode };
 }

@@ -26,6 +26,29 @@ export interface LoadedProvider {
   readonly services: readonly LoadedService[];
 }
 
+/** A service named by provider.yaml, found on disk but not yet read. */
+export interface ServiceRef {
+  readonly provider: string;
+  readonly name: string;
+  readonly entry: Readonly<Record<string, unknown>>;
+  readonly entryPointer: string;
+  /** Path relative to the registry root, `/`-separated. */
+  readonly rel: string;
+  readonly size: number;
+}
+
+export interface ProviderIndex {
+  readonly name: string;
+  readonly file: LoadedFile;
+  readonly services: readonly ServiceRef[];
+}
+
+export interface RegistryIndex {
+  readonly root: string;
+  readonly providers: readonly ProviderIndex[];
+  readonly files: ReadonlyMap<string, LoadedFile>;
+}
+
 export interface LoadedRegistry {
   readonly root: string;
   readonly providers: readonly LoadedProvider[];
@@ -43,9 +66,24 @@ export interface LoadOptions {
  * `providerServices.*.service.$ref` name service files relative to the root.
  */
 export function loadRegistry(root: string, options: LoadOptions, bag: DiagnosticBag): LoadedRegistry {
+  const index = loadRegistryIndex(root, options, bag);
+  const files = new Map(index.files);
+  const providers = index.providers.map((p) => ({
+    name: p.name,
+    file: p.file,
+    services: p.services.flatMap((ref) => {
+      const file = loadServiceFile(index.root, ref, bag, files);
+      return file ? [{ name: ref.name, entry: ref.entry, entryPointer: ref.entryPointer, file }] : [];
+    }),
+  }));
+  return { root: index.root, providers, files };
+}
+
+/** Reads the provider.yaml files and finds their service files, without reading those. */
+export function loadRegistryIndex(root: string, options: LoadOptions, bag: DiagnosticBag): RegistryIndex {
   const absRoot = path.resolve(root);
   const files = new Map<string, LoadedFile>();
-  const providers: LoadedProvider[] = [];
+  const providers: ProviderIndex[] = [];
 
   if (!isDir(absRoot)) {
     bag.error('registry-missing', `registry root not found: ${root}`, root, '');
@@ -61,19 +99,24 @@ export function loadRegistry(root: string, options: LoadOptions, bag: Diagnostic
     }
     const file = readFile(absRoot, rel, bag, files);
     if (!file) continue;
-    providers.push({ name, file, services: loadServices(absRoot, file, bag, files) });
+    providers.push({ name, file, services: findServices(absRoot, name, file, bag) });
   }
   return { root: absRoot, providers, files };
 }
 
-function loadServices(absRoot: string, provider: LoadedFile, bag: DiagnosticBag, files: Map<string, LoadedFile>): LoadedService[] {
+/** Reads and parses one service file; undefined (reported) when it cannot be used. */
+export function loadServiceFile(absRoot: string, ref: ServiceRef, bag: DiagnosticBag, files: Map<string, LoadedFile>): LoadedFile | undefined {
+  return readFile(absRoot, ref.rel, bag, files);
+}
+
+function findServices(absRoot: string, providerName: string, provider: LoadedFile, bag: DiagnosticBag): ServiceRef[] {
   const doc = provider.doc as Record<string, unknown> | null;
   const services = doc && typeof doc === 'object' ? doc['providerServices'] : undefined;
   if (!isRecord(services)) {
     bag.error('provider-no-services', 'provider.yaml has no providerServices map', provider.path, '/providerServices');
     return [];
   }
-  const out: LoadedService[] = [];
+  const out: ServiceRef[] = [];
   for (const name of Object.keys(services).sort()) {
     const entry = services[name];
     const entryPointer = joinPointer('/providerServices', name);
@@ -89,12 +132,21 @@ function loadServices(absRoot: string, provider: LoadedFile, bag: DiagnosticBag,
       bag.error('service-ref-outside', `service "${name}" points outside the registry root: ${ref}`, provider.path, refPointer);
       continue;
     }
-    if (!fs.existsSync(resolved)) {
+    let size: number;
+    try {
+      size = fs.statSync(resolved).size;
+    } catch {
       bag.error('file-missing', `service file not found: ${rel}`, provider.path, refPointer);
       continue;
     }
-    const file = readFile(absRoot, path.relative(absRoot, resolved).split(path.sep).join('/'), bag, files);
-    if (file) out.push({ name, entry: entry as Record<string, unknown>, entryPointer, file });
+    out.push({
+      provider: providerName,
+      name,
+      entry: entry as Record<string, unknown>,
+      entryPointer,
+      rel: path.relative(absRoot, resolved).split(path.sep).join('/'),
+      size,
+    });
   }
   return out;
 }

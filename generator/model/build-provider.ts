@@ -1,4 +1,4 @@
-import type { AuthInfo, Provider, ProviderSettings, Service } from './types.js';
+import type { AuthInfo, Provider, ProviderInfo, ProviderSettings, Service } from './types.js';
 import { asRecord, asString, type SpecContext } from './spec-context.js';
 
 export interface SettingsInput {
@@ -7,28 +7,34 @@ export interface SettingsInput {
   readonly body: string;
 }
 
-export interface ProviderInput {
+export interface ProviderInfoInput {
   readonly ctx: SpecContext;
   readonly name: string;
-  readonly services: readonly Service[];
   readonly settings?: SettingsInput;
 }
 
+export interface ProviderInput extends ProviderInfoInput {
+  readonly services: readonly Service[];
+}
+
 export function buildProvider(input: ProviderInput): Provider {
+  return { ...buildProviderInfo(input), services: input.services };
+}
+
+/** Everything about a provider but its services: from provider.yaml and the settings file. */
+export function buildProviderInfo(input: ProviderInfoInput): ProviderInfo {
   const { ctx, name } = input;
-  const settings = buildSettings(name, input.settings);
-  const provider: { -readonly [K in keyof Provider]: Provider[K] } = {
+  const info: { -readonly [K in keyof ProviderInfo]: ProviderInfo[K] } = {
     name,
     version: asString(ctx.doc['version']) ?? '',
     title: asString(input.settings?.data['title']) ?? asString(ctx.doc['title']) ?? name,
     description: asString(input.settings?.data['summary']) ?? asString(ctx.doc['description']) ?? '',
-    services: input.services,
-    settings,
+    settings: buildSettings(name, input.settings),
     source: { file: ctx.file, pointer: '' },
   };
   const auth = buildAuth(asRecord(asRecord(ctx.doc['config'])?.['auth']));
-  if (auth) provider.auth = auth;
-  return provider;
+  if (auth) info.auth = auth;
+  return info;
 }
 
 /** Defaults keep a provider without a settings file presentable: the brand is its name's first word. */

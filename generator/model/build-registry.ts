@@ -3,6 +3,7 @@ import type { DiagnosticBag } from '../diagnostics.js';
 import type { LoadedRegistry } from '../load/load-registry.js';
 import { buildService } from './build-service.js';
 import { buildProvider, type SettingsInput } from './build-provider.js';
+import { duplicateResourceIds } from './check-ids.js';
 
 /**
  * Turns loaded spec files into the model. Pure: reads only what the load stage
@@ -14,14 +15,7 @@ export function buildRegistry(loaded: LoadedRegistry, settings: ReadonlyMap<stri
     const services = p.services.map((s) =>
       buildService({ ctx: { file: s.file.path, doc: s.file.doc as Record<string, unknown>, bag }, provider: p.name, name: s.name, entry: s.entry }),
     );
-    const ids = new Map<string, string>();
-    for (const s of services) {
-      for (const r of s.resources) {
-        const owner = ids.get(r.id);
-        if (owner) bag.error('resource-duplicate-id', `resource id ${r.id} is defined twice (also in ${owner})`, r.source.file, r.source.pointer);
-        else ids.set(r.id, r.source.file);
-      }
-    }
+    for (const d of duplicateResourceIds(services)) bag.add(d);
     const providerSettings = settings.get(p.name);
     providers.push(
       buildProvider({

@@ -147,15 +147,43 @@ export interface ProviderSettings {
   readonly source?: Source;
 }
 
-export interface Provider {
+/** What every page knows about its provider. */
+export interface ProviderInfo {
   readonly name: string;
   readonly version: string;
   readonly title: string;
   readonly description: string;
-  readonly services: readonly Service[];
   readonly auth?: AuthInfo;
   readonly settings: ProviderSettings;
   readonly source: Source;
+}
+
+export interface Provider extends ProviderInfo {
+  readonly services: readonly Service[];
+}
+
+/** A resource as the provider page sees it: enough to list and count, not to document. */
+export interface ResourceOverview {
+  readonly id: string;
+  readonly name: string;
+  readonly title: string;
+  readonly kind: Resource['kind'];
+  /** Distinct method names, sorted. */
+  readonly methodNames: readonly string[];
+  readonly source: Source;
+}
+
+export interface ServiceOverview {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly resources: readonly ResourceOverview[];
+  readonly source: Source;
+}
+
+/** The provider page's model: services summarised (services are rendered, possibly in another thread, before it). */
+export interface ProviderOverview extends ProviderInfo {
+  readonly services: readonly ServiceOverview[];
 }
 
 export interface Registry {

@@ -1,5 +1,5 @@
 import yaml from 'js-yaml';
-import type { Field, Method, Provider, Resource, Service } from '../model/types.js';
+import type { Field, Method, ProviderInfo, ProviderOverview, Resource, ResourceOverview, Service, ServiceOverview } from '../model/types.js';
 
 // Page contexts: everything a classic page shows, derived from the model alone.
 // Templates decide the markup; this decides what goes in it.
@@ -9,7 +9,7 @@ export interface Link {
   readonly label: string;
 }
 
-export function keywords(provider: Provider, service?: Service, resource?: Resource): string[] {
+export function keywords(provider: ProviderInfo, service?: { readonly name: string }, resource?: { readonly name: string }): string[] {
   const k = [provider.settings.brand];
   if (resource) k.push(resource.name);
   if (service) k.push(service.name);
@@ -29,11 +29,11 @@ export function pathSegment(name: string): string {
   return s === '' || s === '.' || s === '..' ? `_${s}` : s;
 }
 
-export function resourceHref(provider: Provider, service: Service, resource: Resource): string {
+export function resourceHref(provider: ProviderInfo, service: { readonly name: string }, resource: { readonly name: string }): string {
   return `/providers/${pathSegment(provider.name)}/${pathSegment(service.name)}/${pathSegment(resource.name)}/`;
 }
 
-export function serviceHref(provider: Provider, service: Service): string {
+export function serviceHref(provider: ProviderInfo, service: { readonly name: string }): string {
   return `/providers/${pathSegment(provider.name)}/${pathSegment(service.name)}/`;
 }
 
@@ -50,7 +50,7 @@ interface InsertColumn {
   readonly value: string;
 }
 
-export function classicResourceContext(provider: Provider, service: Service, resource: Resource) {
+export function classicResourceContext(provider: ProviderInfo, service: Service, resource: Resource) {
   const selects: SelectTab[] = [];
   const merged = resource.kind === 'resource' ? resource.views : [];
   merged.forEach((v, i) =>
@@ -129,15 +129,15 @@ export function manifestYaml(m: Method): string {
   return yaml.dump([{ name: 'your_resource_model_name', props }], { noArrayIndent: true, lineWidth: -1, noRefs: true });
 }
 
-export function classicServiceContext(provider: Provider, service: Service) {
+export function classicServiceContext(provider: ProviderInfo, service: Service) {
   const links: Link[] = service.resources.map((r) => ({ href: resourceHref(provider, service, r), label: r.name }));
   return { provider, service, title: service.name, keywords: keywords(provider, service), columns: twoColumns(links) };
 }
 
-export function classicProviderContext(provider: Provider) {
-  const links: Link[] = provider.services.map((s) => ({ href: serviceHref(provider, s), label: s.name }));
+export function classicProviderContext(provider: ProviderOverview) {
+  const links: Link[] = provider.services.map((s: ServiceOverview) => ({ href: serviceHref(provider, s), label: s.name }));
   const resources = provider.services.reduce((n, s) => n + s.resources.length, 0);
-  const methods = provider.services.reduce((n, s) => n + s.resources.reduce((k, r) => k + new Set(r.methods.map((m) => m.name)).size, 0), 0);
+  const methods = provider.services.reduce((n, s) => n + s.resources.reduce((k, r: ResourceOverview) => k + r.methodNames.length, 0), 0);
   return {
     provider,
     title: provider.name,

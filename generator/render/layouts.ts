@@ -1,4 +1,4 @@
-import type { Provider, Resource, Service } from '../model/types.js';
+import type { ProviderInfo, ProviderOverview, Resource, Service } from '../model/types.js';
 import { classicProviderContext, classicResourceContext, classicServiceContext } from './classic-context.js';
 import { detailedResourceContext } from './detailed-context.js';
 
@@ -8,9 +8,9 @@ import { detailedResourceContext } from './detailed-context.js';
  * the layout they override.
  */
 export interface LayoutContexts {
-  provider(provider: Provider): object;
-  service(provider: Provider, service: Service): object;
-  resource(provider: Provider, service: Service, resource: Resource): object;
+  provider(provider: ProviderOverview): object;
+  service(provider: ProviderInfo, service: Service): object;
+  resource(provider: ProviderInfo, service: Service, resource: Resource): object;
 }
 
 const LAYOUTS: Record<string, LayoutContexts> = {

@@ -1,7 +1,8 @@
-import type { Provider, Registry } from '../model/types.js';
+import type { ProviderInfo, ProviderOverview, Registry, Service } from '../model/types.js';
+import { overviewOfProvider, providerInfo } from '../model/overview.js';
 import type { CompiledTemplates } from './template-env.js';
 import { pathSegment } from './classic-context.js';
-import { layoutContexts, type LayoutContexts } from './layouts.js';
+import { layoutContexts } from './layouts.js';
 
 export interface OutputFile {
   readonly path: string;
@@ -14,26 +15,35 @@ export interface OutputFile {
  */
 export function renderPages(registry: Registry, templates: CompiledTemplates): OutputFile[] {
   const files: OutputFile[] = [];
-  const contexts = layoutContexts(templates.layout);
-  for (const provider of registry.providers) files.push(...renderProvider(provider, templates, contexts));
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const provider of registry.providers) {
+    const info = providerInfo(provider);
+    for (const service of provider.services) files.push(...renderServicePages(info, service, templates));
+    files.push(renderProviderPage(overviewOfProvider(provider), templates));
+  }
+  return sortFiles(files);
 }
 
-function renderProvider(provider: Provider, templates: CompiledTemplates, contexts: LayoutContexts): OutputFile[] {
-  const files: OutputFile[] = [];
-  const p = pathSegment(provider.name);
-  files.push({ path: `providers/${p}/index.md`, contents: finish(templates.page('provider')(contexts.provider(provider))) });
-  for (const service of provider.services) {
-    const s = pathSegment(service.name);
-    files.push({ path: `providers/${p}/${s}/index.md`, contents: finish(templates.page('service')(contexts.service(provider, service))) });
-    for (const resource of service.resources) {
-      files.push({
-        path: `providers/${p}/${s}/${pathSegment(resource.name)}/index.md`,
-        contents: finish(templates.page('resource')(contexts.resource(provider, service, resource))),
-      });
-    }
+/** A service's page and its resources' pages: independent of every other service. */
+export function renderServicePages(provider: ProviderInfo, service: Service, templates: CompiledTemplates): OutputFile[] {
+  const contexts = layoutContexts(templates.layout);
+  const dir = `providers/${pathSegment(provider.name)}/${pathSegment(service.name)}`;
+  const files: OutputFile[] = [{ path: `${dir}/index.md`, contents: finish(templates.page('service')(contexts.service(provider, service))) }];
+  for (const resource of service.resources) {
+    files.push({
+      path: `${dir}/${pathSegment(resource.name)}/index.md`,
+      contents: finish(templates.page('resource')(contexts.resource(provider, service, resource))),
+    });
   }
   return files;
+}
+
+export function renderProviderPage(provider: ProviderOverview, templates: CompiledTemplates): OutputFile {
+  const contexts = layoutContexts(templates.layout);
+  return { path: `providers/${pathSegment(provider.name)}/index.md`, contents: finish(templates.page('provider')(contexts.provider(provider))) };
+}
+
+export function sortFiles(files: OutputFile[]): OutputFile[] {
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Pages are written exactly as templates produce them; this is the single place to normalise line endings. */

@@ -1,0 +1,53 @@
+import type { Diagnostic, ProviderInfo, ServiceOverview } from '../model/types.js';
+import { DiagnosticBag } from '../diagnostics.js';
+import { loadServiceFile, type LoadedFile, type ServiceRef } from '../load/load-registry.js';
+import { loadTemplates } from '../load/load-templates.js';
+import { locateDiagnostics } from '../load/locate-diagnostics.js';
+import { buildService } from '../model/build-service.js';
+import { serviceOverview } from '../model/overview.js';
+import { compileTemplates, type CompiledTemplates } from '../render/template-env.js';
+import { renderServicePages, type OutputFile } from '../render/render-pages.js';
+
+// One service, end to end: read, parse, model, render. Services are
+// independent of each other, so a batch of them can run in any thread; only
+// plain data (pages, a summary, diagnostics) comes back.
+
+export interface JobEnv {
+  readonly root: string;
+  readonly layout: string;
+  readonly templates?: string;
+  /** Provider facts the pages repeat (name, brand, image), by provider name. */
+  readonly providers: Readonly<Record<string, ProviderInfo>>;
+}
+
+export interface ServiceJobResult {
+  readonly ref: ServiceRef;
+  readonly overview?: ServiceOverview;
+  readonly files: readonly OutputFile[];
+  /** Located (line, column) already: only this thread has the file's text. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+let compiled: { key: string; templates: CompiledTemplates } | undefined;
+
+function templatesFor(env: JobEnv): CompiledTemplates {
+  const key = `${env.layout}\0${env.templates ?? ''}`;
+  if (!compiled || compiled.key !== key) compiled = { key, templates: compileTemplates(loadTemplates(env.layout, env.templates)) };
+  return compiled.templates;
+}
+
+export function runServiceJobs(refs: readonly ServiceRef[], env: JobEnv): ServiceJobResult[] {
+  return refs.map((ref) => runServiceJob(ref, env));
+}
+
+export function runServiceJob(ref: ServiceRef, env: JobEnv): ServiceJobResult {
+  const bag = new DiagnosticBag();
+  const files = new Map<string, LoadedFile>();
+  const file = loadServiceFile(env.root, ref, bag, files);
+  if (!file) return { ref, files: [], diagnostics: locateDiagnostics(bag.all, files) };
+  const service = buildService({ ctx: { file: file.path, doc: file.doc as Record<string, unknown>, bag }, provider: ref.provider, name: ref.name, entry: ref.entry });
+  const diagnostics = locateDiagnostics(bag.all, files);
+  // Pages of a service with errors would never be written: skip the work.
+  const pages = bag.hasErrors ? [] : renderServicePages(env.providers[ref.provider]!, service, templatesFor(env));
+  return { ref, overview: serviceOverview(service), files: pages, diagnostics };
+}
