@@ -71,7 +71,10 @@ const settings: StringifyOptions = {
 };
 
 /**
- * Escapes the serializer extensions do not know about: MDX ESM starts at any
+ * Escapes the serializer extensions do not know about. `}` and `>` are inert
+ * in MDX text, but escaping them like `{` and `<` keeps a description's
+ * braces and angle brackets visibly paired in the source, as `escapeText`
+ * does. MDX ESM starts at any
  * line beginning with `import ` or `export ` (and must then parse as
  * JavaScript), and Docusaurus's remark-directive reads `::name` / `:::name` at
  * a line start as leaf and container directives, and `:name` right before a
@@ -79,6 +82,8 @@ const settings: StringifyOptions = {
  * harmless: Docusaurus turns an unused one back into its text.)
  */
 const extraUnsafe: NonNullable<StringifyOptions['unsafe']> = [
+  { character: '}', inConstruct: 'phrasing' },
+  { character: '>', inConstruct: 'phrasing' },
   { atBreak: true, character: 'i', after: 'mport ' },
   { atBreak: true, character: 'e', after: 'xport ' },
   { atBreak: true, character: ':', after: ':' },

@@ -148,10 +148,10 @@ describe('specInline', () => {
     ['Click `here <javascript:alert(1)>`__ now', 'Click here now'],
     ['[link](http://x.y) and [bad](javascript:alert(1))', '[link](http://x.y) and bad'],
     ['![img](http://x.y/a.png)', '[img](http://x.y/a.png)'],
-    ['A <img src=x onerror=alert(1)> tag', 'A \\<img src=x onerror=alert(1)> tag'],
-    ['<script>alert(1)</script>', '\\<script>alert(1)\\</script>'],
-    ['Use <ACCOUNT_ID> here', 'Use \\<ACCOUNT_ID> here'],
-    ['Run {alert(1)} now', 'Run \\{alert(1)} now'],
+    ['A <img src=x onerror=alert(1)> tag', 'A \\<img src=x onerror=alert(1)\\> tag'],
+    ['<script>alert(1)</script>', '\\<script\\>alert(1)\\</script\\>'],
+    ['Use <ACCOUNT_ID> here', 'Use \\<ACCOUNT_ID\\> here'],
+    ['Run {alert(1)} now', 'Run \\{alert(1)\\} now'],
     ['Format ``/subscriptions/{guid}/x``', 'Format `/subscriptions/{guid}/x`'],
     ['Values: A | B | C', 'Values: A \\| B \\| C'],
     ['Code `a|b`', 'Code `a\\|b`'],
@@ -163,7 +163,7 @@ describe('specInline', () => {
     [':foo[x](http://x.y)', '\\:foo[x](http://x.y)'],
     ['see https://x.com/a_b.', 'see https://x.com/a_b.'],
     // The autolink would run over the backtick and free the braces.
-    ['www.x.com``code {x}``', '[www.x.com\\`\\`code](http://www.x.com%60%60code) \\{x}\\`\\`'],
+    ['www.x.com``code {x}``', '[www.x.com\\`\\`code](http://www.x.com%60%60code) \\{x\\}\\`\\`'],
   ]);
 });
 
@@ -176,11 +176,11 @@ describe('specBlock', () => {
       'Creates a new policy.\n\n- `policy` (`BudgetPolicy`, optional): The policy to create. `policy_id` needs to be empty.\n- `request_id` (str, optional): A unique identifier.\n\n**Returns:** `BudgetPolicy`',
     ],
     ['Deletes a policy\n\n:param policy_id: str\n  The Id of the policy.', 'Deletes a policy\n\n- `policy_id` (str): The Id of the policy.'],
-    ['# Heading\n\ntext {x} <y>', '**Heading**\n\ntext \\{x} \\<y>'],
+    ['# Heading\n\ntext {x} <y>', '**Heading**\n\ntext \\{x\\} \\<y\\>'],
     ['export the data\n\nimport it', '&#x65;xport the data\n\n&#x69;mport it'],
     ['>>> x = 1\n>>> x\n1', '```python\n>>> x = 1\n>>> x\n1\n```'],
-    ['- a\n- b {c}', '- a\n- b \\{c}'],
-    ['<script>alert(1)</script>\n\ntext', '\\<script>alert(1)\\</script>\n\ntext'],
+    ['- a\n- b {c}', '- a\n- b \\{c\\}'],
+    ['<script>alert(1)</script>\n\ntext', '\\<script\\>alert(1)\\</script\\>\n\ntext'],
     // RST is rewritten in prose only, never inside code blocks.
     [
       'And :class:`C` and `d <http://e.f>`_\n\n```\n:class:`D`\n```',
