@@ -25,9 +25,12 @@ export async function runServiceJobsParallel(refs: readonly ServiceRef[], env: J
   const threads = parallelism(refs);
   if (threads === 1) return runServiceJobs(refs, env);
   const batches = balance(refs, threads);
-  const workers = batches.slice(1).map((batch) => inWorker(batch, env));
+  const t0 = performance.now();
+  const workers = batches.slice(1).map((batch) => inWorker(batch, env).then((r) => (trace(`worker batch done at ${(performance.now() - t0).toFixed(0)} ms`), r)));
   const mine = runServiceJobs(batches[0]!, env);
+  trace(`main batch done at ${(performance.now() - t0).toFixed(0)} ms`);
   const theirs = await Promise.all(workers);
+  trace(`results merged at ${(performance.now() - t0).toFixed(0)} ms`);
   const byRef = new Map<ServiceRef, ServiceJobResult>();
   for (const r of [...mine, ...theirs.flat()]) byRef.set(refs.find((x) => x.provider === r.ref.provider && x.name === r.ref.name)!, r);
   return refs.map((r) => byRef.get(r)!);
@@ -56,4 +59,8 @@ function inWorker(refs: readonly ServiceRef[], env: JobEnv): Promise<ServiceJobR
       if (code !== 0) reject(new Error(`service worker exited with code ${code}`));
     });
   });
+}
+
+function trace(line: string): void {
+  if (process.env['PROVIDER_DOCS_TRACE']) process.stderr.write(`[trace] ${line}\n`);
 }
