@@ -21,6 +21,10 @@ export const ESCAPING_HELPERS = ['text', 'attr', 'cellattr', 'cellcode', 'code',
 /** Helpers whose output is not spec text (numbers, fixed words) or that only combine other values. */
 export const PLAIN_HELPERS = ['upper', 'join', 'placeholder', 'concat', 'codeblock', 'eq'] as const;
 
+const KNOWN_HELPERS: Record<string, boolean> = Object.fromEntries(
+  [...ESCAPING_HELPERS, ...PLAIN_HELPERS, 'cell'].map((h) => [h, true]),
+);
+
 export function compileTemplates(set: TemplateSet): CompiledTemplates {
   const hb = Handlebars.create();
   registerHelpers(hb);
@@ -33,7 +37,9 @@ export function compileTemplates(set: TemplateSet): CompiledTemplates {
       if (!t) {
         const src = set.pages.get(name);
         if (src === undefined) throw new Error(`no page template "${name}" in layout ${set.layout}`);
-        const compiled = hb.compile(src, { noEscape: true, strict: false, knownHelpersOnly: false });
+        // Declaring our helpers lets the compiler call them directly instead of
+        // resolving every mustache at run time (measured: about a third of render time).
+        const compiled = hb.compile(src, { noEscape: true, strict: false, knownHelpers: KNOWN_HELPERS });
         t = (ctx) => compiled(ctx, { allowProtoPropertiesByDefault: false });
         cache.set(name, t);
       }
