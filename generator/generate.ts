@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { COMPILED, PACKAGE_ROOT } from './package-root.js';
 import type { Diagnostic } from './model/types.js';
 import { DiagnosticBag, sortDiagnostics } from './diagnostics.js';
 import { inputFingerprint } from './load/input-fingerprint.js';
@@ -11,8 +11,8 @@ import type { WriteResult } from './write/write-output.js';
 // run, the run ends after hashing its inputs, without loading the YAML parser,
 // Handlebars or remark.
 
-const CODE_DIR = fileURLToPath(new URL('./', import.meta.url));
-const PACKAGE_ROOT = path.dirname(CODE_DIR.replace(/[/\\]$/, ''));
+/** The running generator's code: part of every input fingerprint. */
+const CODE_DIR = path.join(PACKAGE_ROOT, COMPILED ? 'dist' : 'generator');
 
 /** Our own sample registry: what `generate` reads when no `--registry` is given. */
 export const DEFAULT_REGISTRY = path.join(PACKAGE_ROOT, 'specs');

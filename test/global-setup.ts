@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** CLI tests run the real `bin/provider-docs.js`, which runs dist/: compile it once before the suite. */
+/** CLI tests run the real `bin/provider-docs.js`, which runs dist/: build it once before the suite. */
 export default function setup(): void {
   const repo = fileURLToPath(new URL('../', import.meta.url));
-  execFileSync(process.execPath, [`${repo}node_modules/typescript/bin/tsc`, '-p', `${repo}tsconfig.json`], { stdio: 'inherit', cwd: repo });
+  execFileSync(process.execPath, [`${repo}scripts/build.mjs`], { stdio: 'inherit', cwd: repo });
 }

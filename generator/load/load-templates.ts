@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 /** Template sources by name: page templates (`resource`, `service`, `provider`) and partials. */
 export interface TemplateSet {
@@ -12,7 +12,7 @@ export interface TemplateSet {
 export const PAGE_TEMPLATES = ['provider', 'service', 'resource'] as const;
 
 /** The templates shipped with the package (`<package>/templates`). */
-export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const BUILTIN_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 
 export function availableLayouts(dir = BUILTIN_TEMPLATES_DIR): string[] {
   return fs
