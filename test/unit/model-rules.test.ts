@@ -133,3 +133,39 @@ describe('views', () => {
     expect(selectColumns(ddl).map((c) => c.name)).toEqual(expected);
   });
 });
+
+describe('spec oddities are survived, with a warning where something was guessed', () => {
+  it('a parameter without schema has type unknown and a warning', () => {
+    const { service, bag } = miniService({ r: { methods: { get: { params: [{ name: 'etag', in: 'query', schema: undefined }] } }, sqlVerbs: { select: ['get'] } } });
+    const p = service.resources[0]!.methods[0]!.params.find((x) => x.name === 'etag')!;
+    expect(p.type).toBe('unknown');
+    expect(bag.all.map((d) => `${d.severity}:${d.code}`)).toEqual(['warning:param-no-schema']);
+  });
+
+  it('`type: required` is shown as written, with a warning', () => {
+    const { service, bag } = miniService({ r: { methods: { list: { response: obj({ token_id: { type: 'required' } }) } }, sqlVerbs: { select: ['list'] } } });
+    expect(service.resources[0]!.fields.map((f) => f.type)).toEqual(['required']);
+    expect(bag.all.map((d) => d.code)).toEqual(['schema-unknown-type']);
+  });
+
+  it('a method without a 200 response has no fields (and no crash)', () => {
+    const { service } = miniService({ r: { methods: { list: {} }, sqlVerbs: { select: ['list'] } } });
+    expect(service.resources[0]!.fields).toEqual([]);
+  });
+
+  it('a duplicated parameter is listed once, with a warning', () => {
+    const { service, bag } = miniService({
+      r: { methods: { get: { params: [{ name: 'id', in: 'path' }, { name: 'id', in: 'path' }] } }, sqlVerbs: { select: ['get'] } },
+    });
+    expect(service.resources[0]!.methods[0]!.params.filter((p) => p.name === 'id')).toHaveLength(1);
+    expect(bag.all.map((d) => d.code)).toEqual(['param-duplicate']);
+  });
+
+  it('`$ref` used as a property name is a property, not a reference', () => {
+    const { service, bag } = miniService({
+      r: { methods: { list: { response: obj({ $ref: { type: 'string' }, value: str }) } }, sqlVerbs: { select: ['list'] } },
+    });
+    expect(service.resources[0]!.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['$ref:string', 'value:string']);
+    expect(bag.all).toEqual([]);
+  });
+});
