@@ -26,13 +26,7 @@ export function locatePointer(cacheKey: string, text: string, pointer: string): 
   }
   const fast = scanBlockYaml(linesOf(cacheKey, text), segments);
   if (fast) return fast;
-  let entry = cache.get(cacheKey);
-  if (!entry) {
-    const lc = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, strict: false });
-    entry = { doc, lc };
-    cache.set(cacheKey, entry);
-  }
+  const entry = parsedFor(cacheKey, text);
   let node: Node | null = entry.doc.contents as Node | null;
   let offset = node?.range?.[0] ?? 0;
   for (const seg of segments) {
@@ -52,6 +46,16 @@ export function locatePointer(cacheKey: string, text: string, pointer: string): 
   }
   const pos = entry.lc.linePos(offset);
   return { line: pos.line, column: pos.col };
+}
+
+function parsedFor(cacheKey: string, text: string): { doc: ReturnType<typeof parseDocument>; lc: LineCounter } {
+  let entry = cache.get(cacheKey);
+  if (!entry) {
+    const lc = new LineCounter();
+    entry = { doc: parseDocument(text, { lineCounter: lc, uniqueKeys: false, strict: false }), lc };
+    cache.set(cacheKey, entry);
+  }
+  return entry;
 }
 
 export function clearLocateCache(): void {
@@ -170,13 +174,7 @@ export function scanBlockYaml(lines: readonly string[], segments: readonly strin
  * parser still builds the part of the document before the error.
  */
 export function pointerAtLine(cacheKey: string, text: string, line: number): string {
-  let entry = cache.get(cacheKey);
-  if (!entry) {
-    const lc = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, strict: false });
-    entry = { doc, lc };
-    cache.set(cacheKey, entry);
-  }
+  const entry = parsedFor(cacheKey, text);
   const lineOf = (n: Node | null | undefined): number => (n?.range ? entry!.lc.linePos(n.range[0]).line : Infinity);
   const parts: string[] = [];
   let node: Node | null = entry.doc.contents as Node | null;

@@ -50,6 +50,11 @@ interface InsertColumn {
   readonly value: string;
 }
 
+/** What every layout's resource page context starts with. */
+export function resourcePageBase(provider: ProviderInfo, service: Service, resource: Resource) {
+  return { provider, service, resource, title: resource.name, keywords: keywords(provider, service, resource), isView: resource.kind === 'view' };
+}
+
 export function classicResourceContext(provider: ProviderInfo, service: Service, resource: Resource) {
   const selects: SelectTab[] = [];
   const merged = resource.kind === 'resource' ? resource.views : [];
@@ -74,12 +79,7 @@ export function classicResourceContext(provider: ProviderInfo, service: Service,
   const inserts = byVerb('insert');
   const modify = (ms: Method[], replace: boolean) => ms.map((m) => ({ name: m.name, id: resource.id, params: m.requiredParams, replace }));
   return {
-    provider,
-    service,
-    resource,
-    title: resource.name,
-    keywords: keywords(provider, service, resource),
-    isView: resource.kind === 'view',
+    ...resourcePageBase(provider, service, resource),
     hasFields: resource.kind === 'view' || resource.selectMethods.length > 0 || merged.length > 0,
     fieldTabs,
     methods: resource.methods,

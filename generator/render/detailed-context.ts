@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
 import type { Field, Method, Param, ProviderInfo, Resource, Service, View } from '../model/types.js';
-import { keywords } from './classic-context.js';
+import { resourcePageBase } from './classic-context.js';
 
 // Page context of the detailed layout's resource page. Like the classic
 // builders it decides what the page says, never how: every list the templates
@@ -216,12 +216,7 @@ export function detailedResourceContext(provider: ProviderInfo, service: Service
   const execs: ExecExample[] = byVerb('exec').map((m) => ({ ...example(m, resource, execValues), ...execParts(m) }));
 
   return {
-    provider,
-    service,
-    resource,
-    title: resource.name,
-    keywords: keywords(provider, service, resource),
-    isView: resource.kind === 'view',
+    ...resourcePageBase(provider, service, resource),
     hasFields: fieldTabs.length > 0,
     fieldTabs,
     methods,
