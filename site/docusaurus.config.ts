@@ -5,6 +5,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { resolveDocsDir } from './lib/docs-tree.mjs';
 import providerListPlugin from './plugins/provider-list';
+import genProviderDocsPlugin from './plugins/gen-provider-docs';
 
 // Generated pages live outside the sources: PROVIDER_DOCS_DIR (absolute or relative to the
 // repository root), default site/docs (written by `npm run docs`, git-ignored).
@@ -18,12 +19,20 @@ if ((command === 'build' || command === 'start') && !fs.existsSync(path.join(doc
   );
 }
 
+// Any other command (a plugin's, like `gen-provider-docs`, or `--help`) loads every plugin
+// first, and the docs plugin refuses a missing folder: create it, so that the command that
+// writes the first pages can run on a fresh clone.
+const builtinCommands = ['start', 'build', 'swizzle', 'deploy', 'serve', 'clear', 'write-translations', 'write-heading-ids'];
+if (!builtinCommands.includes(command ?? '')) fs.mkdirSync(docsDir, { recursive: true });
+
 const config: Config = {
   title: 'StackQL Provider Docs',
   tagline: 'Query, deploy and manage cloud resources using SQL',
   favicon: 'img/favicon.svg',
-  url: 'https://provider-docs.example.com',
-  baseUrl: '/',
+  // The GitHub Pages deploy sets both from actions/configure-pages (origin, base_path); an empty
+  // BASE_URL (a user or organization site) means the root.
+  url: process.env.SITE_URL || 'https://provider-docs.example.com',
+  baseUrl: process.env.BASE_URL || '/',
 
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
@@ -78,7 +87,12 @@ const config: Config = {
     ],
   ],
 
-  plugins: [(context: LoadContext) => providerListPlugin(context, { docsDir })],
+  plugins: [
+    (context: LoadContext) => providerListPlugin(context, { docsDir }),
+    // `docusaurus gen-provider-docs [siteDir]`: regenerates the pages into the docs folder. Options:
+    // registry, out, providers, layout, templates, settings, strict; the command's flags override them.
+    (context: LoadContext) => genProviderDocsPlugin(context, { out: docsDir }),
+  ],
 
   themeConfig: {
     image: 'img/logo.svg',
