@@ -5,6 +5,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { resolveDocsDir } from './lib/docs-tree.mjs';
 import providerListPlugin from './plugins/provider-list';
+import remarkSiteLinks from './plugins/remark-site-links';
 import genProviderDocsPlugin from './plugins/gen-provider-docs';
 
 // Generated pages live outside the sources: PROVIDER_DOCS_DIR (absolute or relative to the
@@ -60,6 +61,8 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           // ids and urls are the folder names exactly (e.g. no `01-` prefix stripping)
           numberPrefixParser: false,
+          // Before Docusaurus' own link handling, so the links it makes are resolved and checked.
+          beforeDefaultRemarkPlugins: [remarkSiteLinks],
         },
         blog: false,
         theme: {
