@@ -31,6 +31,12 @@ export function loadSettings(dir: string | undefined, providers: readonly string
         bag.error('settings-frontmatter', 'frontmatter must be a mapping', file, '', 1, 1);
         continue;
       }
+      const image = data['image'];
+      // Docusaurus refuses a page whose `image` is not a URL: catch it here, with the file named.
+      if (image !== undefined && (typeof image !== 'string' || !/^(https?:\/\/|\/)[^\s"'<>{}\\`]*$/.test(image))) {
+        bag.error('settings-invalid', `image must be a site path (/img/...) or an http(s) URL, got ${JSON.stringify(image)}`, file, '/image', lineOfKey(text, 'image'), 1);
+        continue;
+      }
       out.set(name, { file, data, body: parsed.content.trim() });
     } catch (e) {
       const err = e as { mark?: { line: number; column: number }; reason?: string; message: string };
@@ -41,4 +47,9 @@ export function loadSettings(dir: string | undefined, providers: readonly string
     }
   }
   return out;
+}
+
+function lineOfKey(text: string, key: string): number | undefined {
+  const i = text.split('\n').findIndex((l) => l.startsWith(`${key}:`));
+  return i < 0 ? undefined : i + 1;
 }

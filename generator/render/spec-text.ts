@@ -47,8 +47,24 @@ export function specBlock(description: string): string {
   return out;
 }
 
+/**
+ * Prose we write ourselves (a provider settings file's body) as MDX-safe
+ * markdown: cleaned like a description, but its headings stay headings (at
+ * level 2 or deeper, under the page title), since they structure the page.
+ */
+export function proseBlock(markdown: string): string {
+  let out = proseCache.get(markdown);
+  if (out === undefined) {
+    const tree = blockProcessor.parse(markdown.replace(/\r\n?/g, '\n').trim());
+    out = blockProcessor.stringify(cleanProse(tree)).trimEnd();
+    remember(proseCache, markdown, out);
+  }
+  return out;
+}
+
 const inlineCache = new Map<string, string>();
 const blockCache = new Map<string, string>();
+const proseCache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
 
 function remember(cache: Map<string, string>, key: string, value: string): void {
@@ -206,6 +222,22 @@ function clean(tree: Root): Root {
   const definitions = new Map<string, Definition>();
   collectDefinitions(tree, definitions);
   tree.children = cleanChildren(tree.children, definitions, true) as RootContent[];
+  return tree;
+}
+
+function cleanProse(tree: Root): Root {
+  const definitions = new Map<string, Definition>();
+  collectDefinitions(tree, definitions);
+  const out: RootContent[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      const children = cleanPhrasing(node.children, definitions);
+      if (children.length > 0) out.push({ type: 'heading', depth: Math.max(2, node.depth) as 2 | 3 | 4 | 5 | 6, children });
+    } else {
+      out.push(...(cleanChildren([node], definitions, true) as RootContent[]));
+    }
+  }
+  tree.children = out;
   return tree;
 }
 

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { TemplateSet } from '../load/load-templates.js';
 import { codeFence, escapeAttr, escapeTableCell, escapeText, inlineCode } from './escape.js';
-import { specBlock, specInline } from './spec-text.js';
+import { proseBlock, specBlock, specInline } from './spec-text.js';
 
 export type PageTemplate = (context: object) => string;
 
@@ -16,7 +16,7 @@ export interface CompiledTemplates {
  * outside a `codeblock` names the escaping its place needs; a test lints the
  * templates for bare mustaches.
  */
-export const ESCAPING_HELPERS = ['text', 'attr', 'cellattr', 'cellcode', 'code', 'inline', 'block', 'yaml', 'js'] as const;
+export const ESCAPING_HELPERS = ['text', 'attr', 'cellattr', 'cellcode', 'code', 'inline', 'block', 'prose', 'yaml', 'js'] as const;
 
 /** Helpers whose output is not spec text (numbers, fixed words) or that only combine other values. */
 export const PLAIN_HELPERS = ['upper', 'join', 'placeholder', 'concat', 'codeblock', 'eq'] as const;
@@ -60,6 +60,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('cell', (v: unknown) => escapeTableCell(str(v)));
   hb.registerHelper('inline', (v: unknown) => specInline(str(v)));
   hb.registerHelper('block', (v: unknown) => specBlock(str(v)));
+  hb.registerHelper('prose', (v: unknown) => proseBlock(str(v)));
   hb.registerHelper('yaml', (v: unknown) => yamlScalar(str(v)));
   hb.registerHelper('js', (v: unknown) => jsString(str(v)));
   hb.registerHelper('upper', (v: unknown) => str(v).toUpperCase());
