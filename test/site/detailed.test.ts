@@ -316,7 +316,7 @@ describe('detailed layout in the browser', () => {
     // first line sit under the 60 px sticky navbar; the visible part starts with the next row. Nothing
     // gives these anchors a scroll-margin (Docusaurus only gives one to headings). Turn this into a
     // plain `test` once the anchors get `scroll-margin-top` (or the navbar height as scroll padding).
-    test.fails('a parameter link leaves its row in sight, not under the sticky navbar', async () => {
+    test('a parameter link leaves its row in sight, not under the sticky navbar', async () => {
       const page = await open(c.url);
       const links = inSection(page, 'Methods', 'a[href^="#parameter-"]');
       const hrefs = [...new Set(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))];
