@@ -311,11 +311,8 @@ describe('detailed layout in the browser', () => {
       await page.close();
     });
 
-    // KNOWN PROBLEM (reported): the link scrolls the empty <a id="parameter-..."> inside the row's
-    // first cell to the top of the viewport, so the row's top (~17 px above the anchor) and its
-    // first line sit under the 60 px sticky navbar; the visible part starts with the next row. Nothing
-    // gives these anchors a scroll-margin (Docusaurus only gives one to headings). Turn this into a
-    // plain `test` once the anchors get `scroll-margin-top` (or the navbar height as scroll padding).
+    // The link scrolls the empty <a id="parameter-..."> inside the row's first cell into view; without
+    // the scroll-margin in custom.css the row's top and first line sat under the 60 px sticky navbar.
     test('a parameter link leaves its row in sight, not under the sticky navbar', async () => {
       const page = await open(c.url);
       const links = inSection(page, 'Methods', 'a[href^="#parameter-"]');
