@@ -85,7 +85,10 @@ const config: Config = {
         language: ['en'],
         highlightSearchTermsOnTargetPage: false,
         searchResultLimits: 10,
-        explicitSearchResultPath: true,
+        // Must stay off: with it, the search bar writes each hit's path (page title and section
+        // heading) into its suggestion HTML unescaped, so a heading with `<img onerror=...>` text
+        // ran as HTML (caught by test/site/xss.test.ts).
+        explicitSearchResultPath: false,
       },
     ],
   ],
