@@ -173,7 +173,6 @@ describe.skipIf(!siteUrl)('provider docs site', () => {
     const hit = page
       .getByRole('option')
       .filter({ has: page.locator('[class*="hitTitle"]', { hasText: /^user_tokens$/ }) })
-      .filter({ hasText: 'workspace' })
       .first();
     await hit.waitFor({ timeout: 15_000 });
     await hit.click();
