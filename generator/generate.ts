@@ -6,6 +6,7 @@ import { inputFingerprint } from './load/input-fingerprint.js';
 import { BUILTIN_TEMPLATES_DIR } from './load/load-templates.js';
 import { outputsCurrent } from './write/outputs-current.js';
 import type { WriteResult } from './write/write-output.js';
+import type { OutputFile } from './render/render-pages.js';
 
 // Only light modules are imported up front: when nothing changed since the last
 // run, the run ends after hashing its inputs, without loading the YAML parser,
@@ -18,11 +19,6 @@ const CODE_DIR = path.join(PACKAGE_ROOT, COMPILED ? 'dist' : 'generator');
 export const DEFAULT_REGISTRY = path.join(PACKAGE_ROOT, 'specs');
 /** Our per-provider settings (brand, prose). */
 export const DEFAULT_SETTINGS = path.join(PACKAGE_ROOT, 'site', 'providers');
-
-export interface OutputFile {
-  readonly path: string;
-  readonly contents: string;
-}
 
 export interface GenerateOptions {
   readonly registry?: string;
