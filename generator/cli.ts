@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from './diagnostics.js';
-import { generate, DEFAULT_REGISTRY } from './generate.js';
+import { generate, summaryLine, DEFAULT_REGISTRY } from './generate.js';
 import { availableLayouts } from './load/load-templates.js';
 import { DIFF_HELP } from './diff/help.js';
 
@@ -107,20 +107,7 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
       for (const f of list) process.stdout.write(`${label} ${f}\n`);
     }
   }
-  const { counts } = result;
-  if (result.upToDate) {
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    process.stdout.write(`up to date: specs, settings, templates and pages unchanged since the last run; nothing written, ${seconds}s\n`);
-    return 0;
-  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  let written = 'nothing written';
-  if (w && values.check) written = `${w.added.length + w.changed.length + w.removed.length} stale`;
-  else if (w && w.wrote) written = `${w.added.length + w.changed.length} written, ${w.removed.length} removed, ${w.unchanged.length} unchanged`;
-  else if (w && w.added.length + w.changed.length + w.removed.length === 0 && errors.length === 0) written = `0 written, ${w.unchanged.length} unchanged`;
-  process.stdout.write(
-    `${counts.providers} providers, ${counts.services} services, ${counts.resources} resources, ${counts.pages} pages (${written}), ` +
-      `${errors.length} errors, ${warnings.length} warnings, ${seconds}s\n`,
-  );
+  process.stdout.write(summaryLine(result, { check: values.check === true, seconds }) + '\n');
   return result.exitCode;
 }

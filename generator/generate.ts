@@ -114,3 +114,20 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const exitCode = failed ? 2 : opts.check && stale ? 1 : 0;
   return { diagnostics, files, write, upToDate: false, counts, exitCode };
 }
+
+/** The one-line summary of a run, as the CLI and the Docusaurus command print it. */
+export function summaryLine(result: GenerateResult, o: { readonly check?: boolean; readonly seconds: string }): string {
+  if (result.upToDate) return `up to date: specs, settings, templates and pages unchanged since the last run; nothing written, ${o.seconds}s`;
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  const w = result.write;
+  let written = 'nothing written';
+  if (w && o.check) written = `${w.added.length + w.changed.length + w.removed.length} stale`;
+  else if (w && w.wrote) written = `${w.added.length + w.changed.length} written, ${w.removed.length} removed, ${w.unchanged.length} unchanged`;
+  else if (w && w.added.length + w.changed.length + w.removed.length === 0 && errors === 0) written = `0 written, ${w.unchanged.length} unchanged`;
+  const { counts } = result;
+  return (
+    `${counts.providers} providers, ${counts.services} services, ${counts.resources} resources, ${counts.pages} pages (${written}), ` +
+    `${errors} errors, ${warnings} warnings, ${o.seconds}s`
+  );
+}

@@ -45,6 +45,7 @@ export interface GenerateResult {
 
 export interface Generator {
   generate(o: GenerateOptions): Promise<GenerateResult>;
+  summaryLine(result: GenerateResult, o: { check?: boolean; seconds: string }): string;
   formatDiagnostic(d: Diagnostic): string;
   availableLayouts(): string[];
   readonly DEFAULT_REGISTRY: string;
@@ -82,5 +83,4 @@ export declare function findPackageRoot(from?: string): string;
 export declare const packageRoot: string;
 export declare const distDir: string;
 export declare function loadGenerator(): Promise<Generator>;
-export declare function summaryLine(result: GenerateResult, o: { check?: boolean; seconds: string }): string;
 export declare function runGenerate(opts: RunOptions, output?: RunOutput): Promise<RunResult>;

@@ -60,6 +60,7 @@ export function loadGenerator() {
     ]);
     return {
       generate: gen.generate,
+      summaryLine: gen.summaryLine,
       DEFAULT_REGISTRY: gen.DEFAULT_REGISTRY,
       DEFAULT_SETTINGS: gen.DEFAULT_SETTINGS,
       formatDiagnostic: diag.formatDiagnostic,
@@ -71,29 +72,6 @@ export function loadGenerator() {
     loading = undefined;
   });
   return loading;
-}
-
-/**
- * The summary line of a run, worded as the `provider-docs generate` CLI words it.
- * @param {import('./run.d.mts').GenerateResult} result
- * @param {{check?: boolean, seconds: string}} o
- */
-export function summaryLine(result, { check = false, seconds }) {
-  if (result.upToDate) {
-    return `up to date: specs, settings, templates and pages unchanged since the last run; nothing written, ${seconds}s`;
-  }
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-  const w = result.write;
-  let written = 'nothing written';
-  if (w && check) written = `${w.added.length + w.changed.length + w.removed.length} stale`;
-  else if (w && w.wrote) written = `${w.added.length + w.changed.length} written, ${w.removed.length} removed, ${w.unchanged.length} unchanged`;
-  else if (w && w.added.length + w.changed.length + w.removed.length === 0 && errors === 0) written = `0 written, ${w.unchanged.length} unchanged`;
-  const { counts } = result;
-  return (
-    `${counts.providers} providers, ${counts.services} services, ${counts.resources} resources, ${counts.pages} pages (${written}), ` +
-    `${errors} errors, ${warnings} warnings, ${seconds}s`
-  );
 }
 
 /**
@@ -147,7 +125,7 @@ export async function runGenerate(opts, output = {}) {
       for (const f of list) out(`${label} ${f}`);
     }
   }
-  const summary = summaryLine(result, { check: opts.check, seconds: ((performance.now() - started) / 1000).toFixed(2) });
+  const summary = (await loadGenerator()).summaryLine(result, { check: opts.check, seconds: ((performance.now() - started) / 1000).toFixed(2) });
   out(summary);
   return { exitCode: result.exitCode, summary, result };
 }
