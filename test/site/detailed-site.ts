@@ -1,59 +1,11 @@
 // Helpers of the detailed-layout browser test (detailed.test.ts): generate our own specs/ with
-// `--layout detailed` through the real CLI, build the site from those pages (serialized with the
-// other heavy builds on this machine through flock(1)), and read a built page's sections.
-import fs from 'node:fs';
-import path from 'node:path';
+// `--layout detailed` through the real CLI, and read a built page's sections.
 import type { Locator, Page } from 'playwright-core';
-import { brokenLinkReport, docusaurusCli, generatorCli, repoRoot, run, siteDir } from '../../site/scripts/lib.mjs';
-
-/** Heavy site builds on this machine take turns through this lock. */
-export const BUILD_LOCK = '/tmp/site-build.lock';
-
-/**
- * `bin/provider-docs.js` runs the dist/ bundle: rebuild it (scripts/build.mjs, as `npm run build`
- * does) when it is missing or older than a generator source, so the pages come from the current code.
- */
-export async function ensureDistFresh(): Promise<void> {
-  const bundle = fs.statSync(path.join(repoRoot, 'dist', 'cli.js'), { throwIfNoEntry: false });
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  walk(path.join(repoRoot, 'generator'));
-  if (bundle && bundle.mtimeMs >= newest) return;
-  const r = await run(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { quiet: true });
-  if (r.code !== 0) throw new Error(`scripts/build.mjs failed:\n${r.output.slice(-4000)}`);
-}
+import { generatePages } from './site-build';
 
 /** `provider-docs generate --layout detailed` on the repository's own specs/. */
-export async function generateDetailed(out: string): Promise<string> {
-  const args = [generatorCli, 'generate', '--layout', 'detailed', '--out', out];
-  let r = await run(process.execPath, args, { quiet: true });
-  if (r.code !== 0 && /Cannot find module|dist\/ is missing/.test(r.output)) {
-    // dist/ was being rebuilt by someone else (the build empties it first): wait, then once more
-    await new Promise((done) => setTimeout(done, 3000));
-    await ensureDistFresh();
-    r = await run(process.execPath, args, { quiet: true });
-  }
-  if (r.code !== 0) throw new Error(`provider-docs generate --layout detailed failed (exit ${r.code}):\n${r.output}`);
-  return r.output;
-}
-
-/** `docusaurus build site` for `docsDir` into `outDir`, under the shared build lock. */
-export async function buildSiteLocked(docsDir: string, outDir: string): Promise<number> {
-  const started = Date.now();
-  const r = await run('flock', [BUILD_LOCK, process.execPath, docusaurusCli, 'build', siteDir, '--out-dir', outDir], {
-    env: { ...process.env, PROVIDER_DOCS_DIR: docsDir },
-    quiet: true,
-  });
-  if (r.code !== 0) {
-    throw new Error(`Site build failed (exit ${r.code}):\n${brokenLinkReport(r.output) || r.output.slice(-6000)}`);
-  }
-  return Date.now() - started;
+export function generateDetailed(out: string): Promise<string> {
+  return generatePages(['--layout', 'detailed', '--out', out], 'provider-docs generate --layout detailed');
 }
 
 /** The h2 whose text starts with `title` (headings end with a zero-width hash link). */

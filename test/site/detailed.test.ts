@@ -16,7 +16,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from './browser';
-import { buildSiteLocked, codeText, ensureDistFresh, generateDetailed, h2, h2Titles, inSection, tabState } from './detailed-site';
+import { codeText, generateDetailed, h2, h2Titles, inSection, tabState } from './detailed-site';
+import { buildSiteLocked, ensureDistFresh } from './site-build';
 import { startStaticServer, type StaticServer } from './static-server';
 import { repoRoot } from '../../site/lib/docs-tree.mjs';
 

@@ -12,9 +12,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from './browser';
+import { BUILD_LOCK } from './site-build';
 import { repoRoot } from '../../site/lib/docs-tree.mjs';
 
-const BUILD_LOCK = '/tmp/site-build.lock';
 const HOST = '127.0.0.1';
 const USER_TOKENS = '/providers/databricks_workspace/workspace/user_tokens/';
 const USER_TOKENS_PAGE = 'providers/databricks_workspace/workspace/user_tokens/index.md';

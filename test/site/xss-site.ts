@@ -9,65 +9,15 @@ import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { Page } from 'playwright-core';
-import { brokenLinkReport, docusaurusCli, generatorCli, repoRoot, run, siteDir } from '../../site/scripts/lib.mjs';
+import { repoRoot } from '../../site/scripts/lib.mjs';
+import { generatePages } from './site-build';
 
 export const XSS_REGISTRY = path.join(repoRoot, 'test', 'fixtures', 'xss-registry');
 export const XSS_SETTINGS = path.join(repoRoot, 'test', 'fixtures', 'xss-settings');
-/** Heavy site builds on this machine are serialized through this lock (flock(1)). */
-export const BUILD_LOCK = '/tmp/site-build.lock';
-
-/**
- * `bin/provider-docs.js` runs the dist/ bundle: rebuild it (`scripts/build.mjs`, as `npm run build`
- * does) when it is missing or a generator source is newer, so the test sees the current escaping
- * code.
- */
-export async function ensureDistFresh(): Promise<void> {
-  const bundle = fs.statSync(path.join(repoRoot, 'dist', 'cli.js'), { throwIfNoEntry: false });
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  walk(path.join(repoRoot, 'generator'));
-  if (bundle && bundle.mtimeMs >= newest) return;
-  const r = await run(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { quiet: true });
-  if (r.code !== 0) throw new Error(`scripts/build.mjs failed:\n${r.output.slice(-4000)}`);
-}
-
 /** `provider-docs generate` on the hostile registry; fails on any error or warning output. */
-export async function generateHostile(layout: string, out: string): Promise<string> {
-  const args = [
-    generatorCli, 'generate',
-    '--registry', XSS_REGISTRY,
-    '--settings', XSS_SETTINGS,
-    '--layout', layout,
-    '--out', out,
-  ];
-  let r = await run(process.execPath, args, { quiet: true });
-  if (r.code !== 0 && /Cannot find module|dist\/ is missing/.test(r.output)) {
-    // someone rebuilt dist/ under us (the build empties it first): build and try once more
-    await new Promise((done) => setTimeout(done, 3000));
-    await ensureDistFresh();
-    r = await run(process.execPath, args, { quiet: true });
-  }
-  if (r.code !== 0) throw new Error(`provider-docs generate --layout ${layout} failed (exit ${r.code}):\n${r.output}`);
-  return r.output;
-}
-
-/** `docusaurus build site` for `docsDir` into `outDir`, under the shared build lock. */
-export async function buildSiteLocked(docsDir: string, outDir: string): Promise<number> {
-  const started = Date.now();
-  const r = await run('flock', [BUILD_LOCK, process.execPath, docusaurusCli, 'build', siteDir, '--out-dir', outDir], {
-    env: { ...process.env, PROVIDER_DOCS_DIR: docsDir },
-    quiet: true,
-  });
-  if (r.code !== 0) {
-    throw new Error(`Site build failed (exit ${r.code}):\n${brokenLinkReport(r.output) || r.output.slice(-6000)}`);
-  }
-  return Date.now() - started;
+export function generateHostile(layout: string, out: string): Promise<string> {
+  const args = ['--registry', XSS_REGISTRY, '--settings', XSS_SETTINGS, '--layout', layout, '--out', out];
+  return generatePages(args, `provider-docs generate --layout ${layout}`);
 }
 
 /** Every `index.md(x)` under `<docs>/providers`, as [url path, file]. */

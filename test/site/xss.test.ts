@@ -23,8 +23,6 @@ import { CHROMIUM_ARGS, assertChromium, chromiumPath } from './browser';
 import { startStaticServer, type StaticServer } from './static-server';
 import {
   articleText,
-  buildSiteLocked,
-  ensureDistFresh,
   generateHostile,
   generatedPages,
   probeDom,
@@ -32,6 +30,7 @@ import {
   tabValueExpressions,
   unexpectedMdx,
 } from './xss-site';
+import { buildSiteLocked, ensureDistFresh } from './site-build';
 import { compilePage } from '../helpers/compile-mdx';
 import { repoRoot } from '../../site/lib/docs-tree.mjs';
 
