@@ -7,6 +7,7 @@ import { BUILTIN_TEMPLATES_DIR } from './load/load-templates.js';
 import { outputsCurrent } from './write/outputs-current.js';
 import type { WriteResult } from './write/write-output.js';
 import type { OutputFile } from './render/render-pages.js';
+import { timed } from './trace.js';
 
 // Only light modules are imported up front: when nothing changed since the last
 // run, the run ends after hashing its inputs, without loading the YAML parser,
@@ -48,14 +49,14 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const registryRoot = opts.registry ?? DEFAULT_REGISTRY;
   const layout = opts.layout ?? 'classic';
   const settingsDir = opts.settings ?? DEFAULT_SETTINGS;
-  const inputs = inputFingerprint({
+  const inputs = timed('fingerprint inputs', () => inputFingerprint({
     registry: registryRoot,
     providers: opts.providers ?? [],
     settingsDir,
     templateDirs: [path.join(BUILTIN_TEMPLATES_DIR, 'shared'), path.join(BUILTIN_TEMPLATES_DIR, layout), ...(opts.templates ? [opts.templates] : [])],
     options: { layout, providers: [...(opts.providers ?? [])].sort(), strict: opts.strict === true },
     codeDir: CODE_DIR,
-  });
+  }));
   if (!opts.force && outputsCurrent(opts.out, inputs)) {
     return { diagnostics: [], files: [], upToDate: true, counts: { providers: 0, services: 0, resources: 0, pages: 0 }, exitCode: 0 };
   }
@@ -68,7 +69,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     import('./pipeline/run-service-jobs.js'),
   ]);
   const bag = new DiagnosticBag();
-  const index = loadRegistryIndex(registryRoot, { providers: opts.providers ?? [] }, bag);
+  const index = timed('load registry index', () => loadRegistryIndex(registryRoot, { providers: opts.providers ?? [] }, bag));
   const settings = loadSettings(settingsDir, index.providers.map((p) => p.name), bag);
   const infos = Object.fromEntries(
     index.providers.map((p) => {
@@ -107,7 +108,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   for (const p of index.providers) files.push(renderProviderPage(providerOverview(infos[p.name]!, overviews.get(p.name) ?? []), templates));
   sortFiles(files);
   counts.pages = files.length;
-  const write = await writeOutput(opts.out, files, { check: opts.check === true, force: opts.force === true, inputs });
+  const write = await timed('write', () => writeOutput(opts.out, files, { check: opts.check === true, force: opts.force === true, inputs }));
   diagnostics = [...diagnostics, ...write.diagnostics];
   const failed = write.diagnostics.some((d) => d.severity === 'error');
   const stale = write.added.length + write.changed.length + write.removed.length > 0;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { COMPILED, PACKAGE_ROOT } from '../package-root.js';
 import type { ServiceRef } from '../load/load-registry.js';
 import { runServiceJobs, type JobEnv, type ServiceJobResult } from './service-job.js';
+import { trace } from '../trace.js';
 
 // Parsing YAML is most of a run, and it is single-threaded: worker threads can
 // take part of the services while this thread does the rest. One core is left
@@ -65,6 +66,3 @@ function inWorker(refs: readonly ServiceRef[], env: JobEnv): Promise<ServiceJobR
   });
 }
 
-function trace(line: string): void {
-  if (process.env['PROVIDER_DOCS_TRACE']) process.stderr.write(`[trace] ${line}\n`);
-}

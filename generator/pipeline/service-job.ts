@@ -7,6 +7,7 @@ import { buildService } from '../model/build-service.js';
 import { serviceOverview } from '../model/overview.js';
 import { compileTemplates, type CompiledTemplates } from '../render/template-env.js';
 import { renderServicePages, type OutputFile } from '../render/render-pages.js';
+import { timed } from '../trace.js';
 
 // One service, end to end: read, parse, model, render. Services are
 // independent of each other, so a batch of them can run in any thread; only
@@ -43,11 +44,11 @@ export function runServiceJobs(refs: readonly ServiceRef[], env: JobEnv): Servic
 export function runServiceJob(ref: ServiceRef, env: JobEnv): ServiceJobResult {
   const bag = new DiagnosticBag();
   const files = new Map<string, LoadedFile>();
-  const file = loadServiceFile(env.root, ref, bag, files);
+  const file = timed('load service', () => loadServiceFile(env.root, ref, bag, files));
   if (!file) return { ref, files: [], diagnostics: locateDiagnostics(bag.all, files) };
-  const service = buildService({ ctx: { file: file.path, doc: file.doc as Record<string, unknown>, bag }, provider: ref.provider, name: ref.name, entry: ref.entry });
+  const service = timed('model', () => buildService({ ctx: { file: file.path, doc: file.doc as Record<string, unknown>, bag }, provider: ref.provider, name: ref.name, entry: ref.entry }));
   const diagnostics = locateDiagnostics(bag.all, files);
   // Pages of a service with errors would never be written: skip the work.
-  const pages = bag.hasErrors ? [] : renderServicePages(env.providers[ref.provider]!, service, templatesFor(env));
+  const pages = bag.hasErrors ? [] : timed('render', () => renderServicePages(env.providers[ref.provider]!, service, templatesFor(env)));
   return { ref, overview: serviceOverview(service), files: pages, diagnostics };
 }

@@ -23,6 +23,7 @@ import remarkGfm from 'remark-gfm';
 import type { Options as StringifyOptions } from 'remark-stringify';
 import { escapeTableCell, inlineCode } from './escape.js';
 import { rstToMarkdown, rstInlineToMarkdown } from './rst.js';
+import { timed } from '../trace.js';
 
 /**
  * One line of MDX-safe markdown for a table cell: the first paragraph of the
@@ -31,7 +32,7 @@ import { rstToMarkdown, rstInlineToMarkdown } from './rst.js';
 export function specInline(description: string): string {
   let out = inlineCache.get(description);
   if (out === undefined) {
-    out = renderInline(description);
+    out = timed('spec text, inline', () => renderInline(description));
     remember(inlineCache, description, out);
   }
   return out;
@@ -41,7 +42,7 @@ export function specInline(description: string): string {
 export function specBlock(description: string): string {
   let out = blockCache.get(description);
   if (out === undefined) {
-    out = renderBlock(description);
+    out = timed('spec text, block', () => renderBlock(description));
     remember(blockCache, description, out);
   }
   return out;
