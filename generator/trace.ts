@@ -19,6 +19,14 @@ export function timed<T>(phase: string, fn: () => T): T {
   }
 }
 
+/** Counts an event under `name` when tracing. */
+export function count(name: string): void {
+  if (!enabled) return;
+  const entry = totals.get(name) ?? { ms: 0, calls: 0 };
+  entry.calls++;
+  totals.set(name, entry);
+}
+
 export function trace(line: string): void {
   if (enabled) process.stderr.write(`[trace] ${line}\n`);
 }

@@ -2,6 +2,9 @@ import Handlebars from 'handlebars';
 import type { TemplateSet } from '../load/load-templates.js';
 import { codeFence, escapeAttr, escapeTableCell, escapeText, inlineCode } from './escape.js';
 import { proseBlock, specBlock, specInline } from './spec-text.js';
+import { PRECOMPILED } from './precompiled-templates.js';
+import { COMPILE_OPTIONS, templateKey } from './template-options.js';
+import { count } from '../trace.js';
 
 export type PageTemplate = (context: object) => string;
 
@@ -10,25 +13,22 @@ export interface CompiledTemplates {
   readonly page: (name: string) => PageTemplate;
 }
 
-/**
- * Helpers are the only way a value reaches a page. Templates are compiled with
- * `noEscape` (Handlebars' HTML escaping is wrong for MDX), so every mustache
- * outside a `codeblock` names the escaping its place needs; a test lints the
- * templates for bare mustaches.
- */
-export const ESCAPING_HELPERS = ['text', 'attr', 'cellattr', 'cellcode', 'code', 'inline', 'block', 'prose', 'yaml', 'js'] as const;
+export { ESCAPING_HELPERS, PLAIN_HELPERS } from './template-options.js';
 
-/** Helpers whose output is not spec text (numbers, fixed words) or that only combine other values. */
-export const PLAIN_HELPERS = ['upper', 'join', 'placeholder', 'concat', 'codeblock', 'eq'] as const;
+type Precompiled = ReadonlyMap<string, Parameters<typeof Handlebars.template>[0]>;
 
-const KNOWN_HELPERS: Record<string, boolean> = Object.fromEntries(
-  [...ESCAPING_HELPERS, ...PLAIN_HELPERS, 'cell'].map((h) => [h, true]),
-);
-
-export function compileTemplates(set: TemplateSet): CompiledTemplates {
+/** `precompiled`: templates compiled ahead of time, by template key (the build's, unless a test passes its own). */
+export function compileTemplates(set: TemplateSet, precompiled: Precompiled = PRECOMPILED): CompiledTemplates {
   const hb = Handlebars.create();
   registerHelpers(hb);
-  for (const [name, src] of set.partials) hb.registerPartial(name, src);
+  const compile = (src: string) => {
+    const spec = precompiled.size > 0 ? precompiled.get(templateKey(src)) : undefined;
+    count(spec ? 'template precompiled' : 'template compiled');
+    return spec ? hb.template(spec) : hb.compile(src, COMPILE_OPTIONS);
+  };
+  // A partial given as source would be compiled at its first use with the
+  // calling template's options: compiling it here is the same, and lets it be precompiled.
+  for (const [name, src] of set.partials) hb.registerPartial(name, compile(src));
   const cache = new Map<string, PageTemplate>();
   return {
     layout: set.layout,
@@ -37,9 +37,7 @@ export function compileTemplates(set: TemplateSet): CompiledTemplates {
       if (!t) {
         const src = set.pages.get(name);
         if (src === undefined) throw new Error(`no page template "${name}" in layout ${set.layout}`);
-        // Declaring our helpers lets the compiler call them directly instead of
-        // resolving every mustache at run time (measured: about a third of render time).
-        const compiled = hb.compile(src, { noEscape: true, strict: false, knownHelpers: KNOWN_HELPERS });
+        const compiled = compile(src);
         t = (ctx) => compiled(ctx, { allowProtoPropertiesByDefault: false });
         cache.set(name, t);
       }
