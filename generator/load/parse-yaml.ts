@@ -1,10 +1,9 @@
 import yaml from 'js-yaml';
 import type { DiagnosticBag } from '../diagnostics.js';
+import { CORE_SCHEMA } from './yaml-schema.js';
 
-// CORE_SCHEMA: a spec's `2024-12-19` or `2023-01-01T00:00:00Z` stays a string.
-// The default schema would turn it into a Date and change what examples show.
-const STRICT = { schema: yaml.CORE_SCHEMA } as const;
-const LENIENT = { schema: yaml.CORE_SCHEMA, json: true } as const;
+const STRICT = { schema: CORE_SCHEMA } as const;
+const LENIENT = { schema: CORE_SCHEMA, json: true } as const;
 
 /**
  * Parses one YAML document. Syntax errors become an error diagnostic (undefined
