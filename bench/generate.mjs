@@ -24,16 +24,16 @@ if (!fs.existsSync(path.join(repo, 'dist', 'cli.js'))) {
 const rssFile = path.join(os.tmpdir(), `pd-bench-rss-${process.pid}`);
 const preload = path.join(repo, 'bench', 'report-rss.mjs');
 
-function measure(args) {
+function measure(args, extraEnv = {}) {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--import', preload, ...args], {
     cwd: repo,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, ...extraEnv },
     encoding: 'utf8',
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}\n${r.stderr}`);
-  return { ms, rssMiB: Number(fs.readFileSync(rssFile, 'utf8')) / 1024, stdout: r.stdout.trim() };
+  return { ms, rssMiB: Number(fs.readFileSync(rssFile, 'utf8')) / 1024, stdout: r.stdout.trim(), stderr: r.stderr };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -74,4 +74,14 @@ for (const r of rows) console.log(`${pad(r.label, 46)}${pad(`${(r.ms / 1000).toF
 console.log('');
 console.log(`goals: cold <= 1.3x floor (${(cold.ms / floor.ms).toFixed(2)}x), no-change < 0.3 s (${(warm.ms / 1000).toFixed(3)} s), peak < 300 MiB (${Math.max(cold.rssMiB, warm.rssMiB).toFixed(0)} MiB)`);
 console.log(`last cold run said: ${cold.last}`);
+
+// Where a cold run's time goes (one more run, with the generator's own phase timers).
+const traced = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-'));
+try {
+  const t = measure([...gen, '--out', traced], { PROVIDER_DOCS_TRACE: '1' });
+  console.log(`\none cold run with PROVIDER_DOCS_TRACE=1 (${(t.ms / 1000).toFixed(3)} s):`);
+  for (const line of t.stderr.split('\n').filter((l) => l.startsWith('[trace]'))) console.log(`  ${line.slice('[trace] '.length)}`);
+} finally {
+  fs.rmSync(traced, { recursive: true, force: true });
+}
 fs.rmSync(rssFile, { force: true });

@@ -3,15 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { COMPILED, PACKAGE_ROOT } from '../package-root.js';
 import type { ServiceRef } from '../load/load-registry.js';
-import { runServiceJobs, type JobEnv, type ServiceJobResult } from './service-job.js';
+import { runServiceJob, type JobEnv, type ServiceJobResult } from './service-job.js';
 import { trace } from '../trace.js';
 
 // Parsing YAML is most of a run, and it is single-threaded: worker threads can
-// take part of the services while this thread does the rest. One core is left
-// to V8's own helper threads (garbage collection, compilation): on the 2-core
-// machines we measure on, a second JavaScript thread made a cold run of the
-// 10 MB registry slower (2.05 s against 1.70-1.88 s), so there it stays at one
-// thread. Below this much YAML, starting a worker costs more than it saves.
+// take part of the services while this thread does the rest. Services are
+// handed out one at a time, largest first, from a counter the threads share,
+// so a thread that starts late or gets slow services simply takes fewer, and
+// all finish within about one service of each other.
+//
+// Below this much YAML, starting a worker costs more than it saves.
 const PARALLEL_MIN_BYTES = 2_000_000;
 
 const WORKER_PATH = path.join(PACKAGE_ROOT, 'dist', 'pipeline', 'service-worker.js');
@@ -25,44 +26,63 @@ export function parallelism(refs: readonly ServiceRef[]): number {
   return Math.min(cores, refs.length);
 }
 
+/** What a worker is given: every job, the order to take them in, and the shared counter. */
+export interface WorkerInput {
+  readonly refs: readonly ServiceRef[];
+  readonly order: readonly number[];
+  readonly env: JobEnv;
+  readonly next: SharedArrayBuffer;
+}
+
+/** A worker's messages: each finished job, by its index in `refs`, then `done`. */
+export type WorkerMessage = { readonly index: number; readonly result: ServiceJobResult } | { readonly done: true };
+
+/** Runs the jobs from the shared counter until none is left, handing each result to `done`. */
+export function takeJobs(input: WorkerInput, done: (index: number, result: ServiceJobResult) => void): void {
+  const counter = new Int32Array(input.next);
+  for (;;) {
+    const k = Atomics.add(counter, 0, 1);
+    if (k >= input.order.length) return;
+    const index = input.order[k]!;
+    done(index, runServiceJob(input.refs[index]!, input.env));
+  }
+}
+
 /** Runs every job, in this thread and in worker threads, and returns results in the order of `refs`. */
 export async function runServiceJobsParallel(refs: readonly ServiceRef[], env: JobEnv): Promise<ServiceJobResult[]> {
   const threads = parallelism(refs);
-  if (threads === 1) return runServiceJobs(refs, env);
-  const batches = balance(refs, threads);
+  const order = refs.map((_, i) => i).sort((a, b) => refs[b]!.size - refs[a]!.size || a - b);
+  const input: WorkerInput = { refs, order, env, next: new SharedArrayBuffer(4) };
+  const results = new Array<ServiceJobResult | undefined>(refs.length);
   const t0 = performance.now();
-  const workers = batches.slice(1).map((batch) => inWorker(batch, env).then((r) => (trace(`worker batch done at ${(performance.now() - t0).toFixed(0)} ms`), r)));
-  const mine = runServiceJobs(batches[0]!, env);
-  trace(`main batch done at ${(performance.now() - t0).toFixed(0)} ms`);
-  const theirs = await Promise.all(workers);
-  trace(`results merged at ${(performance.now() - t0).toFixed(0)} ms`);
-  const byRef = new Map<ServiceRef, ServiceJobResult>();
-  for (const r of [...mine, ...theirs.flat()]) byRef.set(refs.find((x) => x.provider === r.ref.provider && x.name === r.ref.name)!, r);
-  return refs.map((r) => byRef.get(r)!);
-}
-
-/** Largest first into the lightest batch: batches end up with about equal bytes of YAML. */
-function balance(refs: readonly ServiceRef[], n: number): ServiceRef[][] {
-  const batches: ServiceRef[][] = Array.from({ length: n }, () => []);
-  const load = new Array<number>(n).fill(0);
-  // This thread also starts the workers and writes the output: give it a little less.
-  load[0] = refs.reduce((s, r) => s + r.size, 0) * 0.04;
-  for (const r of [...refs].sort((a, b) => b.size - a.size)) {
-    const i = load.indexOf(Math.min(...load));
-    batches[i]!.push(r);
-    load[i]! += r.size;
-  }
-  return batches;
-}
-
-function inWorker(refs: readonly ServiceRef[], env: JobEnv): Promise<ServiceJobResult[]> {
-  return new Promise((resolve, reject) => {
-    const w = new Worker(WORKER_PATH, { workerData: { refs, env } });
-    w.once('message', (results: ServiceJobResult[]) => resolve(results));
-    w.once('error', reject);
-    w.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`service worker exited with code ${code}`));
-    });
+  const workers = Array.from({ length: threads - 1 }, (_, w) =>
+    inWorker(input, results).then((n) => trace(`worker ${w + 1}: ${n} services, done at ${(performance.now() - t0).toFixed(0)} ms`)),
+  );
+  let mine = 0;
+  takeJobs(input, (index, result) => {
+    results[index] = result;
+    mine++;
+  });
+  if (threads > 1) trace(`main thread: ${mine} services, done at ${(performance.now() - t0).toFixed(0)} ms`);
+  await Promise.all(workers);
+  return results.map((r, i) => {
+    if (!r) throw new Error(`service ${refs[i]!.provider}/${refs[i]!.name} was never run`);
+    return r;
   });
 }
 
+/** Resolves with the number of jobs the worker ran, once it has exited. */
+function inWorker(input: WorkerInput, results: (ServiceJobResult | undefined)[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let ran = 0;
+    const w = new Worker(WORKER_PATH, { workerData: input });
+    w.on('message', (m: WorkerMessage) => {
+      if ('done' in m) return resolve(ran);
+      results[m.index] = m.result;
+      ran++;
+    });
+    w.once('error', reject);
+    // After `done` this changes nothing; before it, the worker died with jobs unreported.
+    w.once('exit', (code) => reject(new Error(`service worker exited (code ${code}) before reporting all its jobs`)));
+  });
+}

@@ -37,10 +37,6 @@ function templatesFor(env: JobEnv): CompiledTemplates {
   return compiled.templates;
 }
 
-export function runServiceJobs(refs: readonly ServiceRef[], env: JobEnv): ServiceJobResult[] {
-  return refs.map((ref) => runServiceJob(ref, env));
-}
-
 export function runServiceJob(ref: ServiceRef, env: JobEnv): ServiceJobResult {
   const bag = new DiagnosticBag();
   const files = new Map<string, LoadedFile>();

@@ -1,7 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { runServiceJobs, type JobEnv } from './service-job.js';
-import type { ServiceRef } from '../load/load-registry.js';
+import { takeJobs, type WorkerInput, type WorkerMessage } from './run-service-jobs.js';
 
-// Worker entry: runs one batch of service jobs and posts the results back.
-const { refs, env } = workerData as { refs: ServiceRef[]; env: JobEnv };
-parentPort!.postMessage(runServiceJobs(refs, env));
+// Worker entry: takes service jobs from the shared counter and posts each result back.
+takeJobs(workerData as WorkerInput, (index, result) => {
+  const message: WorkerMessage = { index, result };
+  parentPort!.postMessage(message);
+});
+parentPort!.postMessage({ done: true } satisfies WorkerMessage);

@@ -11,8 +11,8 @@ export interface CliRun {
 }
 
 /** Runs the real command (`bin/provider-docs.js`, compiled by the global setup). */
-export function runCli(args: readonly string[], cwd = REPO): CliRun {
-  const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'provider-docs.js'), ...args], { cwd, encoding: 'utf8' });
+export function runCli(args: readonly string[], cwd = REPO, env: Readonly<Record<string, string>> = {}): CliRun {
+  const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'provider-docs.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

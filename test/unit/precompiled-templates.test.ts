@@ -66,11 +66,5 @@ describe('precompiled templates', () => {
 });
 
 function runTraced(args: string[]) {
-  const out = tempDir('pd-precompiled-out-');
-  process.env['PROVIDER_DOCS_TRACE'] = '1';
-  try {
-    return runCli(['generate', '--out', out, '--quiet', ...args]);
-  } finally {
-    delete process.env['PROVIDER_DOCS_TRACE'];
-  }
+  return runCli(['generate', '--out', tempDir('pd-precompiled-out-'), '--quiet', ...args], REPO, { PROVIDER_DOCS_TRACE: '1' });
 }
