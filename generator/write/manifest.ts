@@ -1,7 +1,7 @@
 // The manifest is the only proof of ownership: a file not listed in it is
 // someone else's and is never touched. It is deterministic (same output, same
 // bytes) so it can be committed with the docs without churn.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_NAME, outputPathProblem, sortPaths } from './paths.js';
@@ -25,9 +25,13 @@ export type ManifestRead =
   | { readonly kind: 'ok'; readonly manifest: Manifest; readonly text: string }
   | { readonly kind: 'invalid'; readonly reason: string };
 
+// The one-shot crypto.hash (Node 20.12+) is about twice as fast as a Hash
+// object for a page; looked up at run time because engines allows older 20.x.
+const oneShot: typeof crypto.hash | undefined = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+
 /** Strings are hashed as UTF-8, the encoding they are written in. */
 export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
+  return oneShot ? oneShot('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex');
 }
 
 /**

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import type { Manifest } from './manifest.js';
 import { sha256Hex } from './manifest.js';
-import { MANIFEST_NAME, parentDirs, sortDiagnostics, sortPaths } from './paths.js';
+import { MANIFEST_NAME, parentDirs, sortDiagnostics, sortPaths, under } from './paths.js';
 import type { StatCache, StatEntry } from './stat-cache.js';
 import { cachedHash, statEntry } from './stat-cache.js';
 
@@ -56,7 +56,8 @@ type DirState = { readonly ok: true; readonly create: boolean } | { readonly ok:
 
 function lstatOrUndefined(abs: string): BigIntStats | undefined {
   try {
-    return lstatSync(abs, { bigint: true });
+    // throwIfNoEntry: an exception per missing page costs more than the lstat itself.
+    return lstatSync(abs, { bigint: true, throwIfNoEntry: false });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
@@ -103,7 +104,7 @@ export function planWrite(input: PlanInput): Plan {
     if (!parentState.ok || parentState.create) {
       state = parentState;
     } else {
-      const st = lstatOrUndefined(join(outAbs, dir));
+      const st = lstatOrUndefined(under(outAbs, dir));
       if (st === undefined) state = { ok: true, create: true };
       else if (st.isDirectory()) state = { ok: true, create: false };
       else if (st.isFile() && removing.has(dir)) state = { ok: true, create: true };
@@ -124,19 +125,31 @@ export function planWrite(input: PlanInput): Plan {
 
   /** True when every parent of `p` is (or will be) a real folder; otherwise reports `p` as blocked. */
   const parentsWritable = (p: string): boolean => {
-    const dirs = parentDirs(p);
-    const last = dirs[dirs.length - 1];
-    if (last === undefined) return true;
-    const state = dirState(last);
+    const slash = p.lastIndexOf('/');
+    if (slash < 0) return true;
+    const state = dirState(p.slice(0, slash));
     if (!state.ok) {
       block(p, state.at, state.what);
       return false;
     }
-    for (const d of dirs) {
-      const s = dirMemo.get(d);
-      if (s?.ok && s.create) dirsToCreate.add(d);
+    // Missing folders are the lower part of the chain: list them up to the first that exists or is listed already (with its parents).
+    for (let end = slash; end > 0 && state.create; end = p.lastIndexOf('/', end - 1)) {
+      const d = p.slice(0, end);
+      const s = dirMemo.get(d)!;
+      if (!s.ok || !s.create || dirsToCreate.has(d)) break;
+      dirsToCreate.add(d);
     }
     return true;
+  };
+
+  /** True when a folder above `p` is known to be missing, so `p` is too and needs no lstat (a cold run's common case). */
+  const knownMissing = (p: string): boolean => {
+    if (dirMemo.size === 0) return false;
+    for (let end = p.lastIndexOf('/'); end > 0; end = p.lastIndexOf('/', end - 1)) {
+      const s = dirMemo.get(p.slice(0, end));
+      if (s !== undefined) return s.ok && s.create;
+    }
+    return false;
   };
 
   const conflict = (p: string, action: 'overwrite' | 'remove', how: string) => {
@@ -166,9 +179,9 @@ export function planWrite(input: PlanInput): Plan {
 
   for (const f of files) {
     const p = f.path;
-    const abs = join(outAbs, p);
+    const abs = under(outAbs, p);
     const owned = old.files.get(p);
-    const st = input.outExists ? lstatOrUndefined(abs) : undefined;
+    const st = input.outExists && !knownMissing(p) ? lstatOrUndefined(abs) : undefined;
     const write = { path: p, contents: f.contents, sha256: f.sha256 };
     if (st === undefined) {
       // Deleting generated pages to get them regenerated is normal use, not a conflict.
@@ -198,7 +211,7 @@ export function planWrite(input: PlanInput): Plan {
   }
 
   for (const p of sortPaths(removing)) {
-    const abs = join(outAbs, p);
+    const abs = under(outAbs, p);
     const st = input.outExists ? lstatOrUndefined(abs) : undefined;
     if (st === undefined) continue; // already gone; the manifest just forgets it
     const realParents = parentDirs(p).every((d) => {

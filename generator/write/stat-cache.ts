@@ -84,8 +84,8 @@ export function readStatCache(outAbs: string): StatCache {
 export function serializeStatCache(entries: ReadonlyMap<string, StatEntry>): string {
   const lines = sortPaths(entries.keys()).map((p) => {
     const e = entries.get(p)!;
-    const row = [e.sha256, e.size, e.ino, e.mtimeNs, e.ctimeNs].map((x) => JSON.stringify(String(x))).join(', ');
-    return `    ${JSON.stringify(p)}: [${row}]`;
+    // Numbers need no escaping; the hash may come from a hand-edited cache file, so it does.
+    return `    ${JSON.stringify(p)}: [${JSON.stringify(e.sha256)}, "${e.size}", "${e.ino}", "${e.mtimeNs}", "${e.ctimeNs}"]`;
   });
   const files = lines.length === 0 ? '{}' : `{\n${lines.join(',\n')}\n  }`;
   return `{\n  "files": ${files},\n  "version": ${CACHE_VERSION}\n}\n`;
@@ -124,8 +124,11 @@ export function saveStatCache(outAbs: string, entries: Map<string, StatEntry>): 
     writeFileSync(temp, '');
     now = lstatSync(temp, { bigint: true }).mtimeNs;
   }
-  rmSync(temp, { force: true });
-  if (now <= savedAt) return; // a clock that does not move: leave those entries racy
+  // Otherwise the probe file stays, to be the second save's temp: creating a file costs more than rewriting one.
+  if (now <= savedAt) {
+    rmSync(temp, { force: true });
+    return; // a clock that does not move: leave those entries racy
+  }
   for (const [p, e] of racy) {
     const abs = join(outAbs, p);
     const st = lstatSync(abs, { bigint: true, throwIfNoEntry: false });

@@ -8,30 +8,16 @@
 // from the backups; after it, the run counts as done.
 //
 // The staging folder also records a journal, so an interrupted process (kill,
-// crash) is rolled back by the next run. Every op's progress can be read off
-// which staged files still exist, so rollback needs no progress log and can be
-// repeated safely. No fsync: this protects against failing and dying
-// processes, not against power loss.
-import type { BigIntStats } from 'node:fs';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
-import { MANIFEST_NAME, outputPathProblem, STAGING_NAME } from './paths.js';
+// crash) is rolled back by the next run (rollback.ts; layout in staging.ts).
+// No fsync: this protects against failing and dying processes, not against
+// power loss.
+import { mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, posix } from 'node:path';
+import { MANIFEST_NAME, under } from './paths.js';
 import type { Op } from './plan.js';
-
-const JOURNAL = 'journal.json';
-const STAGED_MANIFEST = 'manifest.json';
-
-interface JournalOp {
-  readonly kind: Op['kind'];
-  readonly path: string;
-  readonly id: string;
-}
-
-interface Journal {
-  readonly version: 1;
-  readonly ops: readonly JournalOp[];
-  readonly dirsToCreate: readonly string[];
-}
+import { rollBack } from './rollback.js';
+import type { Journal, JournalOp } from './staging.js';
+import { BACKUPS, exists, ignoring, JOURNAL, LOOSE, PID_FILE, STAGED_MANIFEST, stagedInTree, stagingPath, TREES, treeRoots } from './staging.js';
 
 /** Test hooks: count mutating steps and fail (with rollback) or "die" (without) at step n. */
 export interface FaultHook {
@@ -52,140 +38,6 @@ export class ApplyError extends Error {
   }
 }
 
-function lstatOrUndefined(abs: string): BigIntStats | undefined {
-  try {
-    return lstatSync(abs, { bigint: true });
-  } catch {
-    return undefined;
-  }
-}
-
-const exists = (abs: string) => lstatOrUndefined(abs) !== undefined;
-
-function ignoring(codes: readonly string[], fn: () => void): void {
-  try {
-    fn();
-  } catch (e) {
-    if (!codes.includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
-  }
-}
-
-export function stagingPath(outAbs: string): string {
-  return join(outAbs, STAGING_NAME);
-}
-
-/**
- * Undoes whatever part of the journal was applied. Order matters: new files go
- * first, then the folders made for them (one may sit where a removed file
- * was), then replaced and removed files come back. Returns the problems met.
- */
-function rollBack(outAbs: string, staging: string, journal: Journal): string[] {
-  const errors: string[] = [];
-  const attempt = (what: string, fn: () => void) => {
-    try {
-      fn();
-    } catch (e) {
-      errors.push(`${what}: ${(e as Error).message}`);
-    }
-  };
-  const staged = (id: string) => join(staging, 'n', id);
-  const backup = (id: string) => join(staging, 'b', id);
-  const reversed = [...journal.ops].reverse();
-  for (const op of reversed) {
-    // A staged file that is gone was renamed into place.
-    if (op.kind === 'add' && !exists(staged(op.id))) {
-      attempt(`remove ${op.path}`, () => ignoring(['ENOENT'], () => unlinkSync(join(outAbs, op.path))));
-    }
-  }
-  for (const dir of [...journal.dirsToCreate].reverse()) {
-    attempt(`remove folder ${dir}`, () =>
-      ignoring(['ENOENT', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'], () => rmdirSync(join(outAbs, dir))),
-    );
-  }
-  for (const kind of ['change', 'remove'] as const) {
-    for (const op of reversed) {
-      if (op.kind !== kind || !exists(backup(op.id))) continue;
-      attempt(`restore ${op.path}`, () => {
-        const target = join(outAbs, op.path);
-        mkdirSync(dirname(target), { recursive: true });
-        renameSync(backup(op.id), target);
-      });
-    }
-  }
-  return errors;
-}
-
-export type StagingState =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'active'; readonly pid: number | undefined }
-  | { readonly kind: 'stale' };
-
-function isAlive(pid: number): boolean {
-  // Runs are synchronous, so our own pid can only be left over from an earlier failed call.
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-export function stagingState(outAbs: string): StagingState {
-  const staging = stagingPath(outAbs);
-  if (!exists(staging)) return { kind: 'none' };
-  let pid: number;
-  try {
-    pid = Number.parseInt(readFileSync(join(staging, 'pid'), 'utf8'), 10);
-  } catch {
-    // The owner may be between creating the folder and writing its pid: assume it is alive.
-    return { kind: 'active', pid: undefined };
-  }
-  if (!Number.isSafeInteger(pid) || pid <= 0) return { kind: 'active', pid: undefined };
-  return isAlive(pid) ? { kind: 'active', pid } : { kind: 'stale' };
-}
-
-export type Recovery = { readonly kind: 'rolled-back' | 'completed' | 'discarded'; readonly errors: readonly string[] };
-
-/** Rollback unlinks and renames what the journal names, so it must name nothing outside the output folder. */
-function isSafeJournal(journal: unknown): journal is Journal {
-  const safe = (p: unknown) => typeof p === 'string' && outputPathProblem(p) === undefined;
-  if (typeof journal !== 'object' || journal === null) return false;
-  const { ops, dirsToCreate } = journal as { ops?: unknown; dirsToCreate?: unknown };
-  return (
-    Array.isArray(ops) &&
-    ops.every((op: Partial<JournalOp> | null) => safe(op?.path) && /^\d+$/.test(String(op?.id)) && ['add', 'change', 'remove'].includes(String(op?.kind))) &&
-    Array.isArray(dirsToCreate) &&
-    dirsToCreate.every(safe)
-  );
-}
-
-/** Finishes a dead run's business: roll back unless it had committed. Only for a `stale` staging folder. */
-export function recoverStaging(outAbs: string): Recovery {
-  const staging = stagingPath(outAbs);
-  let journal: Journal | undefined;
-  try {
-    journal = JSON.parse(readFileSync(join(staging, JOURNAL), 'utf8')) as Journal;
-  } catch {
-    journal = undefined; // not (fully) written: the run never touched the output tree
-  }
-  if (journal !== undefined && !isSafeJournal(journal)) {
-    return { kind: 'rolled-back', errors: ['its journal is not one provider-docs writes, so nothing was touched'] };
-  }
-  let kind: Recovery['kind'] = 'discarded';
-  let errors: string[] = [];
-  if (journal !== undefined) {
-    if (exists(join(staging, STAGED_MANIFEST))) {
-      kind = 'rolled-back';
-      errors = rollBack(outAbs, staging, journal);
-    } else {
-      kind = 'completed';
-    }
-  }
-  if (errors.length === 0) rmSync(staging, { recursive: true, force: true });
-  return { kind, errors };
-}
-
 export interface ApplyInput {
   readonly outAbs: string;
   readonly ops: readonly Op[];
@@ -196,7 +48,7 @@ export interface ApplyInput {
 
 /** Applies and commits, or throws ApplyError after undoing everything (SimulatedCrash: without undoing). */
 export function applyPlan(input: ApplyInput): void {
-  const { outAbs, ops, fault } = input;
+  const { outAbs, ops, dirsToCreate, fault } = input;
   let count = 0;
   const step = (what: string) => {
     const n = count++;
@@ -204,6 +56,9 @@ export function applyPlan(input: ApplyInput): void {
     if (fault?.failAfter !== undefined && n >= fault.failAfter) throw new Error(`injected failure before: ${what}`);
   };
   const staging = stagingPath(outAbs);
+  const roots = treeRoots(dirsToCreate);
+  const inTree = ops.map((op) => (op.kind === 'remove' ? undefined : stagedInTree(staging, roots, op.path)));
+  const staged = inTree.map((at, i) => at ?? under(staging, `${LOOSE}/${i}`));
   const createdOut: string[] = [];
   let stagingMade = false;
   let journal: Journal | undefined;
@@ -218,43 +73,47 @@ export function applyPlan(input: ApplyInput): void {
     step('create the staging folder');
     mkdirSync(staging); // fails when another run holds it: that is the lock
     stagingMade = true;
-    writeFileSync(join(staging, 'pid'), String(process.pid));
-    mkdirSync(join(staging, 'n'));
-    mkdirSync(join(staging, 'b'));
-    const journalOps: JournalOp[] = ops.map((op, i) => ({ kind: op.kind, path: op.path, id: String(i) }));
+    writeFileSync(under(staging, PID_FILE), String(process.pid));
+    // Only the subfolders this run uses: creating a file or folder is what writing costs most.
+    if (ops.some((op, i) => op.kind !== 'remove' && inTree[i] === undefined)) mkdirSync(under(staging, LOOSE));
+    if (roots.size > 0) mkdirSync(under(staging, TREES));
+    if (ops.some((op) => op.kind !== 'add')) mkdirSync(under(staging, BACKUPS));
+    for (const dir of dirsToCreate) {
+      step(`stage folder ${dir}`);
+      mkdirSync(stagedInTree(staging, roots, dir)!);
+    }
     ops.forEach((op, i) => {
       if (op.kind === 'remove') return;
       step(`stage ${op.path}`);
-      writeFileSync(join(staging, 'n', String(i)), op.contents);
+      writeFileSync(staged[i]!, op.contents);
     });
     step('stage the manifest');
-    writeFileSync(join(staging, STAGED_MANIFEST), input.manifestText);
-    const pending: Journal = { version: 1, ops: journalOps, dirsToCreate: input.dirsToCreate };
+    writeFileSync(under(staging, STAGED_MANIFEST), input.manifestText);
+    const journalOps: JournalOp[] = ops.map((op, i) => ({ kind: op.kind, path: op.path, id: String(i) }));
+    const pending: Journal = { version: 2, ops: journalOps, dirsToCreate, trees: [...roots.keys()] };
     step('write the journal');
-    writeFileSync(join(staging, JOURNAL), JSON.stringify(pending));
+    writeFileSync(under(staging, JOURNAL), JSON.stringify(pending));
     journal = pending;
 
-    const firstAdd = ops.findIndex((op) => op.kind === 'add');
+    // In plan order (removals, changes, additions), then the new trees: a new folder may take the name of a removed page.
     ops.forEach((op, i) => {
-      const target = join(outAbs, op.path);
-      const id = String(i);
-      if (i === firstAdd) {
-        for (const dir of input.dirsToCreate) {
-          step(`create folder ${dir}`);
-          mkdirSync(join(outAbs, dir));
-        }
-      }
+      const target = under(outAbs, op.path);
       if (op.kind !== 'add') {
         step(`back up ${op.path}`);
-        renameSync(target, join(staging, 'b', id));
+        renameSync(target, under(staging, `${BACKUPS}/${i}`));
       }
-      if (op.kind !== 'remove') {
+      if (op.kind !== 'remove' && inTree[i] === undefined) {
         step(`write ${op.path}`);
-        renameSync(join(staging, 'n', id), target);
+        renameSync(staged[i]!, target);
       }
     });
+    for (const [root, k] of roots) {
+      step(`move ${root} into place`);
+      // rename(2) would also replace an empty folder made there since planning; one with contents makes it fail.
+      renameSync(under(staging, `${TREES}/${k}`), under(outAbs, root));
+    }
     step('commit the manifest');
-    renameSync(join(staging, STAGED_MANIFEST), join(outAbs, MANIFEST_NAME));
+    renameSync(under(staging, STAGED_MANIFEST), under(outAbs, MANIFEST_NAME));
   } catch (e) {
     if (e instanceof SimulatedCrash) throw e;
     const rollbackErrors = journal === undefined ? [] : rollBack(outAbs, staging, journal);
@@ -279,6 +138,6 @@ export function pruneEmptiedDirs(outAbs: string, removedPaths: readonly string[]
   const deepestFirst = [...candidates].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1));
   for (const d of deepestFirst) {
     // rmdir only succeeds on an empty folder, so nothing that holds anything else can go.
-    ignoring(['ENOENT', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'], () => rmdirSync(join(outAbs, d)));
+    ignoring(['ENOENT', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'], () => rmdirSync(under(outAbs, d)));
   }
 }

@@ -3,15 +3,18 @@
 import { lstatSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic, Severity } from '../model/types.js';
+import { timed } from '../trace.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 import { readManifest, serializeManifest, sha256Hex } from './manifest.js';
 import { saveInputsRecord } from './inputs-record.js';
-import { MANIFEST_NAME, STAGING_NAME, sortDiagnostics, validateOutputPaths } from './paths.js';
+import { MANIFEST_NAME, STAGING_NAME, sortDiagnostics, under, validateOutputPaths } from './paths.js';
 import type { PreparedFile } from './plan.js';
 import { planWrite } from './plan.js';
 import type { StatCache, StatEntry } from './stat-cache.js';
 import { EMPTY_STAT_CACHE, readStatCache, saveStatCache, serializeStatCache, statEntry } from './stat-cache.js';
-import { ApplyError, applyPlan, pruneEmptiedDirs, recoverStaging, SimulatedCrash, stagingPath, stagingState } from './transaction.js';
+import { recoverStaging } from './rollback.js';
+import { removeStaging, stagingPath, stagingState } from './staging.js';
+import { ApplyError, applyPlan, pruneEmptiedDirs, SimulatedCrash } from './transaction.js';
 
 export interface OutputFile {
   /** POSIX path relative to the output folder. */
@@ -132,13 +135,13 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   }
   const old: Manifest = read.kind === 'ok' ? read.manifest : { files: new Map() };
 
-  const prepared: PreparedFile[] = files
-    .map((f) => {
-      return { path: f.path, contents: f.contents, size: Buffer.byteLength(f.contents, 'utf8'), sha256: sha256Hex(f.contents) };
-    })
-    .sort((a, b) => (a.path < b.path ? -1 : 1));
+  const prepared: PreparedFile[] = timed('write, hash', () =>
+    files
+      .map((f) => ({ path: f.path, contents: f.contents, size: Buffer.byteLength(f.contents, 'utf8'), sha256: sha256Hex(f.contents) }))
+      .sort((a, b) => (a.path < b.path ? -1 : 1)),
+  );
   const cache = outExists ? readStatCache(outAbs) : EMPTY_STAT_CACHE;
-  const plan = planWrite({ outAbs, outDisplay: outDir, outExists, files: prepared, old, manifestAbsent: read.kind === 'absent', cache, force: options.force === true });
+  const plan = timed('write, plan', () => planWrite({ outAbs, outDisplay: outDir, outExists, files: prepared, old, manifestAbsent: read.kind === 'absent', cache, force: options.force === true }));
   Object.assign(result, {
     added: plan.added,
     changed: plan.changed,
@@ -166,7 +169,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
 
   const fault = { failAfter: options.__failAfter, crashAfter: options.__crashAfter };
   try {
-    applyPlan({ outAbs, ops: plan.ops, dirsToCreate: plan.dirsToCreate, manifestText, fault });
+    timed('write, apply', () => applyPlan({ outAbs, ops: plan.ops, dirsToCreate: plan.dirsToCreate, manifestText, fault }));
   } catch (e) {
     if (!(e instanceof ApplyError)) throw e;
     report('error', 'write-failed', `Writing ${outDir} failed (${e.message}); every change was undone.`);
@@ -181,8 +184,8 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   // Committed: what follows is tidying, and a failure there must not undo the run.
   const written = new Set(plan.ops.filter((op) => op.kind !== 'remove').map((op) => op.path));
   bestEffort(report, outDir, () => pruneEmptiedDirs(outAbs, plan.removed));
-  bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, written));
-  bestEffort(report, outDir, () => rmSync(stagingPath(outAbs), { recursive: true, force: true }));
+  timed('write, stat cache', () => bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, written)));
+  bestEffort(report, outDir, () => removeStaging(stagingPath(outAbs)));
   if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!));
 }
 
@@ -204,7 +207,7 @@ function writeStatCache(
   const entries = new Map<string, StatEntry>();
   let reused = 0;
   for (const f of files) {
-    const entry = written.has(f.path) ? statEntry(f.sha256, lstatSync(join(outAbs, f.path), { bigint: true })) : verified.get(f.path);
+    const entry = written.has(f.path) ? statEntry(f.sha256, lstatSync(under(outAbs, f.path), { bigint: true })) : verified.get(f.path);
     if (entry === undefined) continue;
     entries.set(f.path, entry);
     if (cache.entries.get(f.path) === entry) reused++;

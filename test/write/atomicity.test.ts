@@ -7,10 +7,10 @@ import { writeOutputSync } from '../../generator/write/write-output.js';
 import { codes, contentsOf, filesOf, put, snapshotTree, tempDir, withoutCache } from './helpers.js';
 
 // A run that exercises every kind of step: unchanged, changed, removed (with a
-// folder to prune), added into new folders, a page turning into a folder, plus
-// files that are not ours.
+// folder to prune), added into an existing folder, added into new folders, a
+// page turning into a folder, plus files that are not ours.
 const OLD = { 'keep.md': 'keep', 'change.md': 'old', 'gone/a.md': 'a', 'gone/deep/b.md': 'b', guide: 'one page' };
-const NEW = { 'keep.md': 'keep', 'change.md': 'new', 'fresh/x/y.md': 'y', 'fresh/z.md': 'z', 'guide/intro.md': 'intro' };
+const NEW = { 'keep.md': 'keep', 'change.md': 'new', 'extra.md': 'e', 'fresh/x/y.md': 'y', 'fresh/z.md': 'z', 'guide/intro.md': 'intro' };
 
 function setUp(): string {
   const out = join(tempDir(), 'docs');
@@ -41,8 +41,9 @@ describe('a run that fails leaves the tree as it was', () => {
       expect(snapshotTree(out)).toEqual(before);
       expect(existsSync(join(out, STAGING_NAME))).toBe(false);
     }
-    // staging folder, 4 staged files, staged manifest, journal, 3 removals, 1 change (2 renames), 3 folders, 3 additions, commit.
-    expect(failures).toBe(19);
+    // staging folder, 3 staged folders, 5 staged files, staged manifest, journal, 3 removals, 1 change (2 renames),
+    // 1 addition into an existing folder, 2 new folders moved into place, commit.
+    expect(failures).toBe(20);
     expect(contentsOf(out)).toEqual(expected);
   });
 
@@ -89,7 +90,7 @@ describe('a run that dies midway is rolled back by the next run', () => {
       expect(writeOutputSync(out, filesOf(NEW)).wrote).toBe(true);
       expect(contentsOf(out)).toEqual(expected);
     }
-    expect(crashes).toBe(19);
+    expect(crashes).toBe(20);
   });
 
   test('a run that died after committing is just tidied up', () => {

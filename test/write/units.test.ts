@@ -6,6 +6,7 @@ import { parseManifest, serializeManifest, sha256Hex } from '../../generator/wri
 import { outputPathProblem, parentDirs, STAT_CACHE_NAME, validateOutputPaths } from '../../generator/write/paths.js';
 import type { StatCache } from '../../generator/write/stat-cache.js';
 import { cachedHash, readStatCache, saveStatCache, serializeStatCache, statEntry } from '../../generator/write/stat-cache.js';
+import { isSafeJournal, stagedFile, stagedInTree, treeRoots } from '../../generator/write/staging.js';
 import { tempDir } from './helpers.js';
 
 describe('outputPathProblem', () => {
@@ -123,6 +124,9 @@ describe('stat cache', () => {
     const back = readStatCache(dir);
     expect(back.entries).toEqual(entries);
     expect(back.mtimeNs).toBeGreaterThan(0n);
+    const odd = new Map([['a "quoted".md', { sha256: 'hand "edited"', size: 1n, ino: 2n, mtimeNs: 3n, ctimeNs: 4n }]]);
+    writeFileSync(join(dir, STAT_CACHE_NAME), serializeStatCache(odd));
+    expect(readStatCache(dir).entries).toEqual(odd);
     writeFileSync(join(dir, STAT_CACHE_NAME), '{"version": 1, "files": {"a.md": ["h", "x", "1", "1", "1"], "b.md": ["h", "1", "1", "1", "1"]}}');
     expect([...readStatCache(dir).entries.keys()]).toEqual(['b.md']);
     writeFileSync(join(dir, STAT_CACHE_NAME), 'garbage');
@@ -151,5 +155,36 @@ describe('stat cache', () => {
     expect(cachedHash(saved, 'fresh.md', stat('fresh.md'))).toBe(sha256Hex('fresh'));
     expect(cachedHash(saved, 'future.md', stat('future.md'))).toBeUndefined();
     expect(readdirSync(dir).sort()).toEqual([STAT_CACHE_NAME, 'fresh.md', 'future.md', 'lying.md']);
+  });
+});
+
+describe('staging layout', () => {
+  test('pages in new folders are staged in a tree under their topmost new folder, the others loose', () => {
+    const roots = treeRoots(['a', 'a/b', 'a/b/c', 'x/new', 'x/new/deep', 'y']);
+    expect([...roots]).toEqual([
+      ['a', 0],
+      ['x/new', 1],
+      ['y', 2],
+    ]);
+    const s = join(tempDir(), 'staging');
+    expect(stagedInTree(s, roots, 'a')).toBe(join(s, 't/0'));
+    expect(stagedInTree(s, roots, 'a/b/c/page.md')).toBe(join(s, 't/0/b/c/page.md'));
+    expect(stagedInTree(s, roots, 'x/new/deep/p.md')).toBe(join(s, 't/1/deep/p.md'));
+    expect(stagedInTree(s, roots, 'y/p.md')).toBe(join(s, 't/2/p.md'));
+    expect(stagedInTree(s, roots, 'x/old.md')).toBeUndefined();
+    expect(stagedInTree(s, roots, 'ab/p.md')).toBeUndefined();
+    expect(stagedFile(s, roots, 'ab/p.md', '7')).toBe(join(s, 'n/7'));
+    expect(stagedFile(s, roots, 'a/p.md', '7')).toBe(join(s, 't/0/p.md'));
+  });
+
+  test('a journal is acted on only when it is a version this code knows and names nothing outside the output folder', () => {
+    const ok = { version: 2, ops: [{ kind: 'add', path: 'a/b.md', id: '0' }], dirsToCreate: ['a'], trees: ['a'] };
+    expect(isSafeJournal(ok)).toBe(true);
+    const { trees: _trees, ...v1 } = ok;
+    expect(isSafeJournal({ ...v1, version: 1 })).toBe(true);
+    expect(isSafeJournal({ ...ok, version: 3 })).toBe(false);
+    expect(isSafeJournal({ ...ok, trees: ['../elsewhere'] })).toBe(false);
+    expect(isSafeJournal({ ...ok, dirsToCreate: ['/etc'] })).toBe(false);
+    expect(isSafeJournal({ ...ok, ops: [{ kind: 'add', path: 'a/../../x', id: '0' }] })).toBe(false);
   });
 });
