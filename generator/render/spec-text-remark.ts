@@ -100,13 +100,13 @@ export function remarkProse(markdown: string): string {
   return blockProcessor.stringify(cleanProse(tree)).trimEnd();
 }
 
-const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
+export const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 
 /**
  * Percent-encodes what could end a destination or a table cell, or start an
  * expression; the serializer escapes the rest.
  */
-function cleanUrl(url: string): string {
+export function cleanUrl(url: string): string {
   return url.replace(/[\s{}|<>\\^`"]/g, (c) => encodeURIComponent(c));
 }
 

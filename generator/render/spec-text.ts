@@ -6,10 +6,17 @@
  * remark (CommonMark + GFM), cleaned as an mdast tree (raw HTML becomes text,
  * only http(s)/mailto links survive), then serialized by remark-stringify with
  * the MDX serializer extensions, so every `{` and `<` in text is escaped by the
- * serializer, which knows where each character lands.
+ * serializer, which knows where each character lands (spec-text-remark.ts).
+ *
+ * Remark costs milliseconds per description, so cheaper paths come first:
+ * plain text (with code spans) is written as is, and the markdown most other
+ * descriptions use goes through spec-text-fast.ts, which writes what remark
+ * would write, byte for byte, or declines. (Tracing counts the fast attempts
+ * and the remark fallbacks.)
  */
 import { escapeTableCell, inlineCode } from './escape.js';
 import { rstToMarkdown, rstInlineToMarkdown } from './rst.js';
+import { fastBlock, fastInline } from './spec-text-fast.js';
 import { remarkBlock, remarkInline, remarkProse } from './spec-text-remark.js';
 import { timed } from '../trace.js';
 
@@ -63,10 +70,11 @@ function remember(cache: Map<string, string>, key: string, value: string): void 
 }
 
 function renderInline(description: string): string {
-  const para = firstParagraph(description).replace(/[ \t\r\n]+/g, ' ').trim();
-  const direct = plainWithCode(para);
+  const line = foldedFirstParagraph(description);
+  const direct = plainWithCode(line);
   if (direct !== undefined) return direct;
-  return remarkInline(rstInlineToMarkdown(para));
+  const markdown = rstInlineToMarkdown(line);
+  return timed('spec text, fast', () => fastInline(markdown)) ?? timed('spec text, remark', () => remarkInline(markdown));
 }
 
 function renderBlock(description: string): string {
@@ -77,7 +85,22 @@ function renderBlock(description: string): string {
     // (two of them would make a hard break).
     return lines.join('\n').replace(/\n{3,}/g, '\n\n');
   }
-  return remarkBlock(rstToMarkdown(normalized));
+  const markdown = rstToMarkdown(normalized);
+  return timed('spec text, fast', () => fastBlock(markdown)) ?? timed('spec text, remark', () => remarkBlock(markdown));
+}
+
+/**
+ * The markdown each path renders, for tests comparing the fast path with
+ * remark. (The plain-text paths above come first and are not remark's
+ * output: bare URLs, for one, stay text there.)
+ */
+export const __internal = {
+  inlineMarkdown: (description: string) => rstInlineToMarkdown(foldedFirstParagraph(description)),
+  blockMarkdown: (description: string) => rstToMarkdown(description.replace(/\r\n?/g, '\n').trim()),
+};
+
+function foldedFirstParagraph(description: string): string {
+  return firstParagraph(description).replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
 function firstParagraph(s: string): string {
