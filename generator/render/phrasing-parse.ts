@@ -66,7 +66,9 @@ export function parsePhrasing(source: string): Phrase[] | undefined {
         pushText(tokens, source.slice(i, j));
       } else {
         let code = source.slice(j, close);
-        if (code.includes('\n')) return undefined;
+        // A code span keeps its line endings, and the spaces around them,
+        // which the lines given here may have lost.
+        if (/^\n|\n$| \n|\n /.test(code)) return undefined;
         // CommonMark strips one space from both ends when both have one.
         if (code.startsWith(' ') && code.endsWith(' ') && /[^ ]/.test(code)) code = code.slice(1, -1);
         tokens.push({ type: 'inlineCode', value: code });
@@ -105,19 +107,22 @@ export function parsePhrasing(source: string): Phrase[] | undefined {
       // Links cannot contain links: earlier openers can no longer make one.
       for (const b of brackets) (tokens[b] as Bracket).active = false;
       const label = tokens.splice(at);
-      const children = resolve(label.slice(1), false);
+      const children = resolve(label.slice(1));
       if (!children) return undefined;
       tokens.push({ type: 'link', url: resource.url, children });
       i = resource.end;
-    } else if (
-      c === '~' ||
-      c === '@' ||
-      c === '\t' ||
-      (c === '!' && next === '[') ||
-      (c === '<' && /[A-Za-z/!?]/.test(next)) ||
-      (c === '&' && /[#A-Za-z]/.test(next)) ||
-      (c === '\n' && source[i - 1] === ' ')
-    ) {
+    } else if (c === '<' && /[A-Za-z/!?]/.test(next)) {
+      const end = literalTag(source, i);
+      if (end === -1) return undefined;
+      pushText(tokens, source.slice(i, end));
+      i = end;
+    } else if (c === '\n') {
+      // Spaces around a line ending in a paragraph are not part of its text.
+      trimEnd(tokens);
+      pushText(tokens, '\n');
+      while (source[i + 1] === ' ') i++;
+      i++;
+    } else if (c === '~' || c === '@' || c === '\t' || (c === '!' && next === '[') || (c === '&' && /[#A-Za-z]/.test(next))) {
       return undefined;
     } else {
       PLAIN.lastIndex = i + 1;
@@ -127,7 +132,8 @@ export function parsePhrasing(source: string): Phrase[] | undefined {
     }
   }
   for (const b of brackets) tokens[b] = { type: 'text', value: '[' };
-  const phrases = resolve(tokens, true);
+  trimEnd(tokens);
+  const phrases = resolve(tokens);
   return phrases && clean(phrases);
 }
 
@@ -135,6 +141,31 @@ function pushText(tokens: Token[], value: string): void {
   const last = tokens[tokens.length - 1];
   if (last?.type === 'text') last.value += value;
   else tokens.push({ type: 'text', value });
+}
+
+function trimEnd(tokens: Token[]): void {
+  const last = tokens[tokens.length - 1];
+  if (last?.type !== 'text') return;
+  last.value = last.value.replace(/ +$/, '');
+  if (last.value === '') tokens.pop();
+}
+
+/**
+ * Where text that may be an HTML tag (`<Name>`, `</b>`, `<a b=c>`) ends, when
+ * it is the same text whether or not it is one (remark's HTML becomes text):
+ * nothing in it that text would read as markup, nor a quote or a colon
+ * (autolinks), so that it ends at its first `>`. -1 otherwise.
+ */
+function literalTag(source: string, from: number): number {
+  const close = source.indexOf('>', from);
+  if (close === -1) return from + 1;
+  const tag = source.slice(from, close + 1);
+  if (!/^<\/?[A-Za-z][\w .,;=/-]*>$/.test(tag)) return -1;
+  // Underscores inside words neither open nor close emphasis.
+  for (const m of tag.matchAll(/_+/g)) {
+    if (!/[A-Za-z\d]/.test(tag[m.index - 1]!) || !/[A-Za-z\d]/.test(tag[m.index + m[0].length]!)) return -1;
+  }
+  return close + 1;
 }
 
 /** Where the run of exactly `size` backticks closing a code span starts, or -1. */
@@ -196,10 +227,10 @@ function destination(source: string, from: number): { url: string; end: number }
  * two markers (emphasis, strong), one after the other, holding text and code.
  * A run that can neither open nor close is text, as is a closer with nothing
  * to close or an opener never closed; anything else (nesting, runs of other
- * sizes, runs that could pair otherwise) is left to remark. `top` is false
- * inside a link label, where no run may act.
+ * sizes, runs that could pair otherwise) is left to remark. A link label is
+ * resolved on its own, as CommonMark does.
  */
-function resolve(tokens: Token[], top: boolean): Phrase[] | undefined {
+function resolve(tokens: Token[]): Phrase[] | undefined {
   const out: Phrase[] = [];
   let opener: { at: number; run: Run } | undefined;
   for (const token of tokens) {
@@ -214,7 +245,6 @@ function resolve(tokens: Token[], top: boolean): Phrase[] | undefined {
       out.push(literal);
       continue;
     }
-    if (!top) return undefined;
     if (!opener) {
       if (token.open) {
         if (token.size > 2) return undefined;

@@ -58,7 +58,7 @@ export function safeText(value: string, before: string, after: string, place: Te
   for (; p <= hi; p++) {
     const code = full.charCodeAt(p);
     if (lineStart && code !== 32 && code !== 9) {
-      if (!breakPatterns(full, p, mark)) return undefined;
+      if (!breakPatterns(full, p, end, mark)) return undefined;
       lineStart = false;
     }
     if (code >= 128 || !SPECIAL[code]) continue;
@@ -128,24 +128,24 @@ export function safeUrl(url: string): string | undefined {
  * The patterns of a line start (`p` follows a line ending and spaces): what
  * could start a block or ESM there. The characters escaped everywhere have
  * some too, which change nothing. False when not redone here: a list marker
- * that ends its line, whose pattern uses up the line ending and so changes
- * what the next line start matches.
+ * that ends a line of the text, whose pattern uses up the line ending and so
+ * changes what the next line start matches.
  */
-function breakPatterns(full: string, p: number, mark: Mark): boolean {
+function breakPatterns(full: string, p: number, end: number, mark: Mark): boolean {
   const c = full[p]!;
   const next = full[p + 1] ?? '';
   if (c === '#' || c === '=') mark(p, true, false);
   else if (c === '+' || c === '-') {
-    if (next === '\n' || next === '\r') return false;
-    if (next === ' ' || next === '\t' || (c === '-' && /[-:|]/.test(next))) mark(p, true, true);
+    if (next === '\n' && p + 1 < end) return false;
+    if (/[ \t\r\n]/.test(next) || (c === '-' && /[-:|]/.test(next))) mark(p, true, true);
   } else if (c >= '0' && c <= '9') {
     let q = p;
     while (full[q]! >= '0' && full[q]! <= '9') q++;
     const after = full[q + 1];
     if (full[q] === ')') mark(q, true, false);
     else if (full[q] === '.') {
-      if (after === '\n' || after === '\r') return false;
-      if (after === undefined || after === ' ' || after === '\t') mark(q, true, true);
+      if (after === '\n' && q + 1 < end) return false;
+      if (after === undefined || /[ \t\r\n]/.test(after)) mark(q, true, true);
     }
   } else if (
     (c === '|' && /[\t :-]/.test(next)) ||

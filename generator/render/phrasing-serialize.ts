@@ -67,9 +67,12 @@ function peek(node: Phrase, place: TextPlace): string | undefined {
   }
 }
 
-function code(value: string, place: TextPlace): string {
+function code(value: string, place: TextPlace): string | undefined {
   // The inline serializer's own handler (see spec-text-remark.ts).
   if (place.cell) return inlineCode(value, { tableCell: true });
+  // The handler turns a line ending into a space where what follows could
+  // start a block; that is not redone here.
+  if (/\n(?:[#)*+\-.<=>[_`~|:{\d]|import |export )/.test(value)) return undefined;
   // The shortest backtick run that is not in the code.
   const runs = new Set((value.match(/`+/g) ?? []).map((r) => r.length));
   let size = 1;
@@ -82,7 +85,7 @@ function code(value: string, place: TextPlace): string {
 function link(node: Extract<Phrase, { type: 'link' }>, before: string, place: TextPlace): string | undefined {
   const label = serializePhrasing(node.children, '[', '](', { label: true, cell: place.cell });
   const url = safeUrl(node.url);
-  if (label === undefined || url === undefined || label.includes('\n')) return undefined;
+  if (label === undefined || url === undefined) return undefined;
   // At a line start, a `]:` in the label would read as a definition: the
   // serializer then adds an empty title.
   const last = before.charAt(before.length - 1);
