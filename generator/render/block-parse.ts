@@ -7,7 +7,7 @@
  * (empty items, wide markers, items at uneven indentation).
  */
 
-export type Block = Paragraph | List;
+export type Block = Paragraph | List | Definition;
 
 export interface Paragraph {
   readonly type: 'paragraph';
@@ -16,6 +16,13 @@ export interface Paragraph {
    * its indentation, the others with the spaces that code spans keep.
    */
   readonly lines: string[];
+}
+
+/** `[label]: url` on a line of its own. */
+export interface Definition {
+  readonly type: 'definition';
+  readonly label: string;
+  readonly url: string;
 }
 
 export interface List {
@@ -43,8 +50,9 @@ interface Marker {
 }
 
 export function parseBlocks(markdown: string): Block[] | undefined {
-  // Tabs change indentation by columns; two trailing spaces make a hard break.
-  if (/[\t\r|]|\S {2,}$/m.test(markdown)) return undefined;
+  // Tabs change indentation by columns; two trailing spaces make a hard break
+  // (after anything but spaces: U+00A0 counts).
+  if (/[\t\r|]|[^ \n] {2,}$/m.test(markdown)) return undefined;
   return container(markdown.split('\n'))?.blocks;
 }
 
@@ -53,8 +61,11 @@ function container(lines: readonly string[]): { blocks: Block[]; spread: boolean
   const blocks: Block[] = [];
   let spread = false;
   let blank = false;
-  // The paragraph that the next line may continue.
+  // The paragraph that the next line may continue, and whether that line is
+  // still in a paragraph's content (which definitions open): then it can
+  // only start another block if that block can interrupt a paragraph.
   let open: string[] | undefined;
+  let content = false;
   for (let i = 0; i < lines.length; ) {
     const raw = lines[i]!;
     const text = strip(raw);
@@ -62,6 +73,7 @@ function container(lines: readonly string[]): { blocks: Block[]; spread: boolean
     if (text === '') {
       blank = blocks.length > 0;
       open = undefined;
+      content = false;
       i++;
       continue;
     }
@@ -72,21 +84,33 @@ function container(lines: readonly string[]): { blocks: Block[]; spread: boolean
     blank = false;
     const marker = indent < 4 ? listMarker(text) : undefined;
     // An ordered list interrupts a paragraph only from 1.
-    if (marker && (!open || !marker.ordered || marker.number === 1)) {
+    if (marker && (!content || !marker.ordered || marker.number === 1)) {
       const list = parseList(lines, i, indent, marker);
       if (!list) return undefined;
       blocks.push(list.list);
       open = undefined;
+      content = false;
       i = list.next;
       continue;
     }
-    if (open) {
+    const definition = !open && indent < 4 ? DEFINITION.exec(text) : null;
+    if (definition && /\S/.test(definition[1]!) && definition[1]!.length < 1000) {
+      // A title may follow on the next line.
+      if (/^["'(]/.test(strip(lines[i + 1] ?? ''))) return undefined;
+      blocks.push({ type: 'definition', label: definition[1]!, url: definition[2]! });
+      content = true;
+    } else if (content) {
       // (An ordered marker from another number is text here.)
       if (indent < 4 && interrupts(text)) return undefined;
-      open.push(raw);
+      if (open) open.push(raw);
+      else {
+        open = [raw.slice(indent)];
+        blocks.push({ type: 'paragraph', lines: open });
+      }
     } else {
       if (indent >= 4 || marker || startsBlock(text)) return undefined;
       open = [raw.slice(indent)];
+      content = true;
       blocks.push({ type: 'paragraph', lines: open });
     }
     i++;
@@ -186,6 +210,8 @@ function itemKind(text: string): string {
   return /^\d/.test(text) ? /[.)]/.exec(text)![0] : text[0]!;
 }
 
+// With a plain label and a raw destination, nothing to decode; no title.
+const DEFINITION = /^\[([^[\]\\^][^[\]\\]*)\]: *([^\s<()\\&]+)$/;
 const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?: |$)/;
 const THEMATIC_BREAK = /^([*_-])(?:[ \t]*\1){2,}[ \t]*$/;
 const TABLE_DELIMITER = /^[ \t|:-]*-[ \t|:-]*$/;

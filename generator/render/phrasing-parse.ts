@@ -26,9 +26,11 @@ interface Run {
   readonly close: boolean;
 }
 
-/** A `[` not yet closed: where its label starts among the tokens. */
+/** A `[` not yet closed; its token's place marks where its label starts. */
 interface Bracket {
   readonly type: 'bracket';
+  /** Where the label starts in the source. */
+  readonly from: number;
   active: boolean;
 }
 
@@ -41,8 +43,12 @@ const PLAIN = /[^\\`*_[\]~!<&\t\n@]*/y;
 // literal transform): left to remark.
 const AUTOLINK = /https?:\/\/|www\.|@|mailto:|xmpp:/i;
 
-/** The phrasing of `source` (a paragraph's lines, joined by `\n`), or undefined. */
-export function parsePhrasing(source: string): Phrase[] | undefined {
+/**
+ * The phrasing of `source` (a paragraph's lines, joined by `\n`), or
+ * undefined. `definitions` maps the identifiers of the document's link
+ * definitions to their urls.
+ */
+export function parsePhrasing(source: string, definitions?: ReadonlyMap<string, string>): Phrase[] | undefined {
   // micromark reads U+0000 as U+FFFD, code spans included.
   if (source.includes('\0')) return undefined;
   const tokens: Token[] = [];
@@ -85,7 +91,7 @@ export function parsePhrasing(source: string): Phrase[] | undefined {
     } else if (c === '[') {
       if (next === '^') return undefined;
       brackets.push(tokens.length);
-      tokens.push({ type: 'bracket', active: true });
+      tokens.push({ type: 'bracket', from: i + 1, active: true });
       i++;
     } else if (c === ']') {
       const at = brackets.pop();
@@ -95,10 +101,18 @@ export function parsePhrasing(source: string): Phrase[] | undefined {
         continue;
       }
       const opener = tokens[at] as Bracket;
-      const resource = next === '(' && opener.active ? destination(source, i + 2) : undefined;
+      let resource = next === '(' && opener.active ? destination(source, i + 2) : undefined;
       if (next === '(' && opener.active && !resource) return undefined;
+      if (!resource && definitions?.size) {
+        // A shortcut reference, matched on its label as written; full and
+        // collapsed ones (`[a][b]`, `[a][]`) are left to remark.
+        const label = source.slice(opener.from, i);
+        if (next === '[' || /[[\]]/.test(label)) return undefined;
+        const url = opener.active ? definitions.get(identifier(label)) : undefined;
+        if (url !== undefined) resource = { url, end: i + 1 };
+      }
       if (!resource) {
-        // No definitions, so no references: both brackets stay text.
+        // Not a link: both brackets stay text.
         tokens[at] = { type: 'text', value: '[' };
         pushText(tokens, ']');
         i++;
@@ -135,6 +149,16 @@ export function parsePhrasing(source: string): Phrase[] | undefined {
   trimEnd(tokens);
   const phrases = resolve(tokens);
   return phrases && clean(phrases);
+}
+
+/** A label's identifier, as micromark's normalizeIdentifier and mdast make it. */
+export function identifier(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase();
 }
 
 function pushText(tokens: Token[], value: string): void {

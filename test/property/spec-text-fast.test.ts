@@ -45,7 +45,8 @@ const tricky = fc.constantFrom(
   '\n===\n', '\n[r]: http://r.example\n', '\n```\nx\n```\n', ' ', '  ', '   ', '\t', '\u00a0', 'é', '日本', '🙂',
   'Ω_β', '\nimport x from "y"', '\nexport const a = 1', 'import ', 'export ', '\u200b', '\r\n', '<Databricks>',
   '<name_of_pool>', '</b>', '<a b=c>', '<x:y>', '<a\nb>', '`a\nb`', '``x \n y``', '[*Reset*\nendpoint](:method:jobs/reset)',
-  '[**b** c](https://x.y)', '\n1000. x', '\n-photon-', '\n#tag', '\n=', '\n+x',
+  '[**b** c](https://x.y)', '\n1000. x', '\n-photon-', '\n#tag', '\n=', '\n+x', '[r]', '[R]', '[ r ]', '[r][]', '[r][x]',
+  '\n[r]: javascript:x\n', '\n[R]: http://a.b/c?d=1\n', '\n  [r]: https://r.example/a_b', '\n[x]:http://x.y',
 );
 const word = fc.constantFrom('foo', 'Bar9', 'cluster_id', 'The', 'a', 'x1', 'ALL CAPS', 'w', 's', 'import', 'export', 'see', 'p');
 const description = fc
@@ -71,6 +72,8 @@ const realistic = fc
       sentence.map((s) => `\n\n1. ${s}\n2. ${s}\n`),
       sentence.map((s) => `\n  Supported values:\n\n  - ${s}\n  - ${s}\n`),
       sentence.map((s) => `\n  - ${s}\n    ${s}\n`),
+      word.map((w) => `see [${w}] or [${w.toUpperCase()}]`),
+      word.map((w) => `\n\n[${w}]: https://docs.example.com/${w}\n`),
       sentence.map((s) => `\n  ${s}`),
       fc.constant('\n\n'),
     ),
@@ -82,14 +85,23 @@ const realistic = fc
 // CommonMark reads them, with lazy and over-indented continuation lines.
 const inlineBit = fc.constantFrom(
   '**x**', '`code`', '`co\nde`', '[a](https://x.y/a_b)', '[*a*\nb](http://x.y)', '_x_', '*y*', ',', '.', ':', '(as **Info**)',
-  '"q"', '{a}', '<Name>', '\n2. x', '\n-x', '\n#x',
+  '"q"', '{a}', '<Name>', '\n2. x', '\n-x', '\n#x', '[r]', '[S]',
 );
 const lineText = fc
   .array(fc.oneof({ arbitrary: word, weight: 6 }, { arbitrary: inlineBit, weight: 1 }), { minLength: 1, maxLength: 8 })
   .map((w) => w.join(' '));
-const paragraphLines = fc
-  .tuple(fc.array(lineText, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '', ' ', '  ', '    '))
-  .map(([lines, indent]) => lines.map((l, i) => (i === 0 ? l : indent + l)));
+const paragraphLines = fc.oneof(
+  {
+    arbitrary: fc.constantFrom(['[r]: https://r.example/a_b'], ['[S]: javascript:x', '[r]: http://x.y'], ['[r]: http://x.y', '"t"']),
+    weight: 1,
+  },
+  {
+    arbitrary: fc
+      .tuple(fc.array(lineText, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '', ' ', '  ', '    '))
+      .map(([lines, indent]) => lines.map((l, i) => (i === 0 ? l : indent + l))),
+    weight: 6,
+  },
+);
 function container(depth: number): fc.Arbitrary<string[]> {
   return fc
     .tuple(paragraphLines, fc.array(fc.tuple(fc.boolean(), depth > 0 ? fc.oneof(paragraphLines, list(depth)) : paragraphLines), { maxLength: 2 }))
