@@ -1,12 +1,12 @@
 /**
  * A parser for the phrasing (inline) markdown that spec descriptions mostly
  * use: text, backslash escapes, code spans, `*emphasis*`, `**strong**` (or
- * with `_`) and `[label](destination)` links. It returns the tree remark would build and
- * `spec-text-remark.ts` would clean (unsafe links reduced to their label,
- * neighbouring texts merged), or undefined as soon as the input holds
- * anything else or anything whose reading it is not sure of: nested
- * emphasis, HTML, character references, images, autolinks, strikethrough,
- * hard breaks, tabs.
+ * with `_`), `[label](destination)` links and `[label]` references. It
+ * returns the tree remark would build and `spec-text-remark.ts` would clean
+ * (unsafe links reduced to their label, neighbouring texts merged), or
+ * undefined as soon as the input holds anything else or anything whose
+ * reading it is not sure of: nested emphasis, HTML that is not plain text,
+ * character references, images, autolinks, strikethrough, hard breaks, tabs.
  */
 import { cleanUrl, SAFE_URL } from './spec-text-remark.js';
 
@@ -297,7 +297,6 @@ function clean(phrases: Phrase[]): Phrase[] | undefined {
     else out.push(p.type === 'text' ? { type: 'text', value: p.value } : p);
   };
   for (const p of phrases) {
-    if (p.type === 'text' && AUTOLINK.test(p.value)) return undefined;
     if (p.type === 'link') {
       const children = clean(p.children);
       if (!children) return undefined;
@@ -309,5 +308,5 @@ function clean(phrases: Phrase[]): Phrase[] | undefined {
       push(p.type === 'strong' ? { type: 'strong', children } : { type: 'emphasis', children });
     } else push(p);
   }
-  return out;
+  return out.some((p) => p.type === 'text' && AUTOLINK.test(p.value)) ? undefined : out;
 }

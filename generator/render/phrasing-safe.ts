@@ -115,12 +115,12 @@ export function safeText(value: string, before: string, after: string, place: Te
 }
 
 /**
- * A link destination as the serializer writes it unenclosed (`destinationRaw`):
- * undefined when it would enclose it in `<>` or when it holds what is not
- * redone here.
+ * A link destination (cleaned by spec-text-remark.ts's `cleanUrl`) as the
+ * serializer writes it unenclosed (`destinationRaw`): undefined when it would
+ * enclose it in `<>` or when it holds what cleaning encodes.
  */
 export function safeUrl(url: string): string | undefined {
-  if (url === '' || /[\0- \x7f\\\n]/.test(url)) return undefined;
+  if (url === '' || /[\0- \x7f\\{}|<>`]/.test(url)) return undefined;
   return url.replace(/[()[]|&(?=[#A-Za-z])|:(?=[A-Za-z][\w-]*[[{])/g, '\\$&');
 }
 
