@@ -78,7 +78,7 @@ function renderInline(description: string): string {
 }
 
 function renderBlock(description: string): string {
-  const normalized = description.replace(/\r\n?/g, '\n').trim();
+  const normalized = normalize(description);
   const lines = normalized.split('\n').map((l) => l.trim());
   if (lines.every((l) => isPlainLine(l))) {
     // Plain prose: keep the paragraphs, drop indentation and trailing spaces
@@ -96,8 +96,12 @@ function renderBlock(description: string): string {
  */
 export const __internal = {
   inlineMarkdown: (description: string) => rstInlineToMarkdown(foldedFirstParagraph(description)),
-  blockMarkdown: (description: string) => rstToMarkdown(description.replace(/\r\n?/g, '\n').trim()),
+  blockMarkdown: (description: string) => rstToMarkdown(normalize(description)),
 };
+
+function normalize(description: string): string {
+  return description.replace(/\r\n?/g, '\n').trim();
+}
 
 function foldedFirstParagraph(description: string): string {
   return firstParagraph(description).replace(/[ \t\r\n]+/g, ' ').trim();
