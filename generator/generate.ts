@@ -78,13 +78,13 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     }),
   );
   const refs = index.providers.flatMap((p) => p.services);
-  const results = await runServiceJobsParallel(refs, { root: index.root, layout, ...(opts.templates ? { templates: opts.templates } : {}), providers: infos });
+  const jobEnv = { root: index.root, layout, ...(opts.templates ? { templates: opts.templates } : {}), providers: infos };
+  const results = await runServiceJobsParallel(refs, jobEnv);
 
-  const [{ duplicateResourceIds }, { providerOverview }, { loadTemplates }, { compileTemplates }, { renderProviderPage, sortFiles }, { writeOutput }] = await Promise.all([
+  const [{ duplicateResourceIds }, { providerOverview }, { templatesFor }, { renderProviderPage, sortFiles }, { writeOutput }] = await Promise.all([
     import('./model/check-ids.js'),
     import('./model/overview.js'),
-    import('./load/load-templates.js'),
-    import('./render/template-env.js'),
+    import('./pipeline/service-job.js'),
     import('./render/render-pages.js'),
     import('./write/write-output.js'),
   ]);
@@ -104,7 +104,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   if (opts.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: [], upToDate: false, counts, exitCode: 2 };
 
-  const templates = compileTemplates(loadTemplates(layout, opts.templates));
+  const templates = templatesFor(jobEnv);
   for (const p of index.providers) files.push(renderProviderPage(providerOverview(infos[p.name]!, overviews.get(p.name) ?? []), templates));
   sortFiles(files);
   counts.pages = files.length;

@@ -31,7 +31,8 @@ export interface ServiceJobResult {
 
 let compiled: { key: string; templates: CompiledTemplates } | undefined;
 
-function templatesFor(env: JobEnv): CompiledTemplates {
+/** The job's templates, loaded and compiled once per thread (the provider pages use them too). */
+export function templatesFor(env: JobEnv): CompiledTemplates {
   const key = `${env.layout}\0${env.templates ?? ''}`;
   if (!compiled || compiled.key !== key) compiled = { key, templates: compileTemplates(loadTemplates(env.layout, env.templates)) };
   return compiled.templates;
