@@ -1,47 +1,10 @@
-// Types of run.mjs. The generator types are restated here (the shapes of dist/generate.js'
-// GenerateOptions and GenerateResult) so the site's tsconfig does not pull in generator/.
+// Types of run.mjs. The generator's own types, read from its source (type-only:
+// nothing of generator/ is compiled into the site).
+import type { Diagnostic } from '../../../generator/model/types.js';
+import type { GenerateOptions, GenerateResult } from '../../../generator/generate.js';
+import type { WriteResult } from '../../../generator/write/write-output.js';
 
-export interface Diagnostic {
-  readonly severity: 'error' | 'warning' | 'info';
-  readonly code: string;
-  readonly message: string;
-  readonly file: string;
-  readonly pointer: string;
-  readonly line?: number;
-  readonly column?: number;
-}
-
-export interface GenerateOptions {
-  readonly registry?: string;
-  readonly out: string;
-  readonly providers?: readonly string[];
-  readonly layout?: string;
-  readonly templates?: string;
-  readonly settings?: string;
-  readonly check?: boolean;
-  readonly force?: boolean;
-  readonly strict?: boolean;
-}
-
-export interface WriteResult {
-  readonly added: string[];
-  readonly changed: string[];
-  readonly removed: string[];
-  readonly unchanged: string[];
-  readonly conflicts: string[];
-  readonly blocked: string[];
-  readonly diagnostics: Diagnostic[];
-  readonly wrote: boolean;
-}
-
-export interface GenerateResult {
-  readonly diagnostics: readonly Diagnostic[];
-  readonly files: readonly { readonly path: string; readonly contents: string }[];
-  readonly write?: WriteResult;
-  readonly upToDate: boolean;
-  readonly counts: { readonly providers: number; readonly services: number; readonly resources: number; readonly pages: number };
-  readonly exitCode: 0 | 1 | 2;
-}
+export type { Diagnostic, GenerateOptions, GenerateResult, WriteResult };
 
 export interface Generator {
   generate(o: GenerateOptions): Promise<GenerateResult>;
@@ -53,17 +16,8 @@ export interface Generator {
   readonly BUILTIN_TEMPLATES_DIR: string;
 }
 
-export interface RunOptions {
-  registry?: string;
-  out: string;
-  providers?: string[];
-  layout?: string;
-  templates?: string;
-  settings?: string;
-  check?: boolean;
-  force?: boolean;
-  strict?: boolean;
-}
+/** What `runGenerate` takes: the generator's own options. */
+export type RunOptions = GenerateOptions;
 
 export interface RunOutput {
   /** Errors only (warnings are left out). */
