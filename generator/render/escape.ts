@@ -213,8 +213,12 @@ const AUTOLINK_TRIGGER = /(https?:\/\/)|www\.|@/gi;
 
 /** Whether the text, put at the start of a line, could begin a block or ESM. */
 function startsBlock(s: string): boolean {
-  return LINE_START.test(s) || /^[ \t]*[-=]+[ \t]*$/.test(s);
+  return LINE_START.test(s) || SETEXT_OR_BREAK.test(s);
 }
+
+// A setext underline (`===`, `--`) or a dash thematic break, whose dashes may
+// be spread out by spaces and tabs (`--- -`, `-\t-\t-`).
+const SETEXT_OR_BREAK = /^[ \t]*(?:=+[ \t]*|-[- \t]*)$/;
 
 // List markers, ordered list markers, setext underlines / thematic breaks,
 // Docusaurus directives (`::name`, `:::note`) and MDX ESM (`import `/`export `

@@ -240,6 +240,8 @@ describe('escaped spec strings are inert text in MDX', () => {
       ':::danger\nboom\n:::',
       'www.x.com``code {x}``',
       ':[a](javascript:alert(1))[a](<http://x.y/a b>)',
+      '--- -',
+      ' -\t- -',
     ]) {
       check(s);
     }

@@ -70,6 +70,10 @@ describe('escapeText', () => {
     ['2024) x', '2024\\) x'],
     ['---', '\\---'],
     ['==', '\\=='],
+    // Found by the MDX-safety property test: a thematic break with spaces inside.
+    ['--- -', '\\--- -'],
+    ['-- -', '\\-- -'],
+    ['  -\t-\t- ', '  \\-\t-\t- '],
     ['::: note', '\\::: note'],
     // Escapes inside a literal autolink would show: the link is broken instead.
     ['https://x.y/{a}', 'https\\://x.y/\\{a\\}'],
