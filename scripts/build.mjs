@@ -58,7 +58,11 @@ async function build() {
   // map of precompiled-templates.ts in the bundle.
   const precompiler = path.join(outdir, 'precompile.tmp.mjs');
   await esbuild.build({
-    entryPoints: [path.join(root, 'generator', 'render', 'precompile-templates.ts')],
+    stdin: {
+      contents: "export { precompiledModuleSource } from './render/precompile-templates.ts'; export { listHbs } from './load/load-templates.ts';",
+      resolveDir: path.join(root, 'generator'),
+      loader: 'ts',
+    },
     outfile: precompiler,
     bundle: true,
     format: 'esm',
@@ -67,10 +71,9 @@ async function build() {
     banner,
     logLevel: 'warning',
   });
-  const { precompiledModuleSource } = await import(pathToFileURL(precompiler).href);
+  const { precompiledModuleSource, listHbs } = await import(pathToFileURL(precompiler).href);
   fs.rmSync(precompiler);
-  const hbs = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? hbs(path.join(d, e.name)) : e.name.endsWith('.hbs') ? [path.join(d, e.name)] : []));
-  const precompiled = precompiledModuleSource(hbs(path.join(root, 'templates')).sort().map((f) => fs.readFileSync(f, 'utf8')));
+  const precompiled = precompiledModuleSource(listHbs(path.join(root, 'templates')).map((f) => fs.readFileSync(f, 'utf8')));
   const precompiledPlugin = {
     name: 'precompiled-templates',
     setup(build) {

@@ -51,7 +51,8 @@ export function loadTemplates(layout: string, overrideDir?: string, dir = BUILTI
   return { layout, pages, partials };
 }
 
-function listHbs(root: string): string[] {
+/** Every `.hbs` file under `root`, sorted; none when it does not exist. */
+export function listHbs(root: string): string[] {
   if (!fs.existsSync(root)) return [];
   const out: string[] = [];
   for (const entry of fs.readdirSync(root, { withFileTypes: true })) {

@@ -180,13 +180,20 @@ function wwwDots(full: string, mark: Mark): void {
   }
 }
 
-/** 1: whitespace, 2: punctuation, 0: other; undefined when it takes Unicode tables. */
+/** The edge of the text counts as whitespace. */
 function kind(c: string | undefined): 0 | 1 | 2 | undefined {
-  if (c === undefined || c === '') return 1;
-  const code = c.charCodeAt(0);
-  if (code > 127) return undefined;
-  if (c === ' ' || (code >= 9 && code <= 13)) return 1;
-  return ASCII_PUNCT.test(c) ? 2 : 0;
+  return c === undefined || c === '' ? 1 : asciiKind(c.charCodeAt(0));
+}
+
+/**
+ * micromark's character classes, ASCII only: 1 whitespace, 2 punctuation,
+ * 0 other; undefined when deciding takes Unicode tables (or there is no
+ * character: NaN).
+ */
+export function asciiKind(code: number): 0 | 1 | 2 | undefined {
+  if (Number.isNaN(code) || code > 127) return undefined;
+  if (code === 32 || (code >= 9 && code <= 13)) return 1;
+  return ASCII_PUNCT.test(String.fromCharCode(code)) ? 2 : 0;
 }
 
 /**

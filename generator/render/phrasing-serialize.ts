@@ -8,7 +8,7 @@
  */
 import { inlineCode } from './escape.js';
 import type { Phrase } from './phrasing-parse.js';
-import { safeText, safeUrl, type TextPlace } from './phrasing-safe.js';
+import { asciiKind, safeText, safeUrl, type TextPlace } from './phrasing-safe.js';
 
 /** Emphasis or strong, written with `*` (our settings). */
 interface Attention {
@@ -116,10 +116,10 @@ function attention(items: readonly (string | Attention)[], before: string, after
     const next = k + 1 < items.length ? items[k + 1]! : after;
     // Neighbouring attention would make the serializer pick other markers.
     if (typeof prev !== 'string' || typeof next !== 'string') return undefined;
-    const outsideBefore = kind(prev.charCodeAt(prev.length - 1));
-    const outsideAfter = kind(next.charCodeAt(0));
-    const head = kind(item.inner.charCodeAt(0));
-    const tail = kind(item.inner.charCodeAt(item.inner.length - 1));
+    const outsideBefore = asciiKind(prev.charCodeAt(prev.length - 1));
+    const outsideAfter = asciiKind(next.charCodeAt(0));
+    const head = asciiKind(item.inner.charCodeAt(0));
+    const tail = asciiKind(item.inner.charCodeAt(item.inner.length - 1));
     if (outsideBefore === undefined || outsideAfter === undefined || head === undefined || tail === undefined) return undefined;
     // encodeInfo: nothing encoded on either side.
     if (head === 1 || tail === 1 || (outsideBefore === 0 && head === 2) || (outsideAfter === 0 && tail === 2)) return undefined;
@@ -130,13 +130,6 @@ function attention(items: readonly (string | Attention)[], before: string, after
     out += item.sequence + item.inner + item.sequence;
   }
   return out;
-}
-
-/** micromark's classes, ASCII only: 1 whitespace, 2 punctuation, 0 other. */
-function kind(code: number): 0 | 1 | 2 | undefined {
-  if (Number.isNaN(code) || code > 127) return undefined;
-  if (code === 32 || (code >= 9 && code <= 13)) return 1;
-  return /[!-/:-@[-`{-~]/.test(String.fromCharCode(code)) ? 2 : 0;
 }
 
 function firstCharacter(value: string): string {
