@@ -3,12 +3,15 @@ import { formatDiagnostic } from './diagnostics.js';
 import { generate, summaryLine, DEFAULT_REGISTRY } from './generate.js';
 import { availableLayouts } from './load/load-templates.js';
 import { DIFF_HELP } from './diff/help.js';
+import { INIT_HELP } from './init/help.js';
 
 const HELP = `provider-docs: documentation pages for StackQL provider specs
 
 Usage:
   provider-docs generate [options]
   provider-docs diff --base <root> --head <root> [options]
+  provider-docs init <dir> --registry <root> --provider <name> [options]
+  provider-docs --version
   provider-docs --help
 
 generate options:
@@ -28,7 +31,8 @@ generate options:
 
 Exit codes: 0 done, 1 --check found stale docs, 2 errors (nothing was written).
 
-${DIFF_HELP}`;
+${DIFF_HELP}
+${INIT_HELP}`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -36,7 +40,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(help());
     return command === undefined ? 2 : 0;
   }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`${(await import('./version.js')).VERSION}\n`);
+    return 0;
+  }
   if (command === 'generate') return runGenerate(rest);
+  if (command === 'init') return (await import('./init/init-command.js')).runInit(rest);
   if (command === 'diff') return (await import('./diff/diff-command.js')).runDiff(rest);
   process.stderr.write(`provider-docs: unknown command "${command}"\n\n${help()}`);
   return 2;
