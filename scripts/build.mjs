@@ -73,9 +73,9 @@ function swapIn(built, target) {
 
 async function build() {
   // Entry points other code imports by path: the CLI, the API used by the
-  // Docusaurus plugin, the worker thread, and the diff command.
-  // the Docusaurus plugin's runner, the library entry.
-  const entries = ['cli', 'index', 'generate', 'diagnostics', 'load/load-templates', 'diff/diff-command', 'pipeline/service-worker', 'docusaurus/run'];
+  // Docusaurus plugin's runner, the library entry and its parts (generate, options, report),
+  // the worker thread, and the diff command.
+  const entries = ['cli', 'index', 'generate', 'diagnostics', 'options', 'report', 'load/load-templates', 'diff/diff-command', 'pipeline/service-worker', 'docusaurus/run'];
 
   // Bundled CommonJS dependencies (handlebars, gray-matter) call require().
   const banner = { js: "import { createRequire as __pdCreateRequire } from 'node:module'; const require = __pdCreateRequire(import.meta.url);" };

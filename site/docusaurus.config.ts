@@ -4,6 +4,7 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import remarkSiteLinks from 'provider-docs/docusaurus/remark-site-links';
+import type { GenerateOptions } from 'provider-docs';
 import type { ProviderDocsOptions } from 'provider-docs/docusaurus';
 import { repoRoot, resolveDocsDir } from './lib/docs-tree.mjs';
 
@@ -11,21 +12,23 @@ import { repoRoot, resolveDocsDir } from './lib/docs-tree.mjs';
 // builds its site (`provider-docs init`), as the showcase of the repository's own specs/: the
 // plugin generates site/docs (committed) from specs/ on `docusaurus build` and `start`.
 // With PROVIDER_DOCS_DIR set (absolute or relative to the repository root), the pages in that
-// folder were written by another step (the site scripts, the browser tests) unless
-// PROVIDER_DOCS_REGISTRY names a registry to generate them from; PROVIDER_DOCS_LAYOUT,
-// PROVIDER_DOCS_PROVIDER (comma-separated) and PROVIDER_DOCS_TEMPLATES choose the rest.
-const docsDir = resolveDocsDir();
-const env = process.env;
-const fromRepo = (p: string | undefined) => (p ? path.resolve(repoRoot, p) : undefined);
-const registry = fromRepo(env.PROVIDER_DOCS_REGISTRY) ?? (env.PROVIDER_DOCS_DIR ? undefined : path.join(repoRoot, 'specs'));
-const templates = fromRepo(env.PROVIDER_DOCS_TEMPLATES);
+// folder were written by another step (the site scripts, the browser tests). `npm start`
+// (site/scripts/start.mjs) passes its generate options as JSON in PROVIDER_DOCS_GENERATE.
+type StartOptions = GenerateOptions & { quiet?: boolean; verbose?: boolean };
+const started = process.env.PROVIDER_DOCS_GENERATE ? (JSON.parse(process.env.PROVIDER_DOCS_GENERATE) as StartOptions) : undefined;
+const docsDir = started?.out ?? resolveDocsDir();
+const registry = started ? started.registry : process.env.PROVIDER_DOCS_DIR ? undefined : path.join(repoRoot, 'specs');
 const providerDocs: ProviderDocsOptions = {
   out: docsDir,
-  settings: fromRepo(env.PROVIDER_DOCS_SETTINGS) ?? './providers',
+  settings: started?.settings ?? './providers',
   ...(registry ? { registry } : {}),
-  ...(env.PROVIDER_DOCS_LAYOUT ? { layout: env.PROVIDER_DOCS_LAYOUT } : {}),
-  ...(env.PROVIDER_DOCS_PROVIDER ? { provider: env.PROVIDER_DOCS_PROVIDER.split(',') } : {}),
-  ...(templates ? { templates } : {}),
+  ...(started?.layout ? { layout: started.layout } : {}),
+  ...(started?.providers?.length ? { provider: started.providers } : {}),
+  ...(started?.templates ? { templates: started.templates } : {}),
+  strict: started?.strict === true,
+  force: started?.force === true,
+  quiet: started?.quiet === true,
+  verbose: started?.verbose === true,
 };
 // `docusaurus serve` loads this config too but needs no pages; build and start do.
 const command = process.argv[2];

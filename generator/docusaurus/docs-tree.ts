@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
+import { compareStrings } from '../compare.js';
 
 export interface DocRef {
   readonly name: string;
@@ -40,7 +41,7 @@ function subdirs(dir: string): string[] {
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(compareStrings);
 }
 
 function readFrontMatter(file: string): Record<string, unknown> {

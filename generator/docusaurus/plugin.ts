@@ -20,13 +20,15 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import type * as Run from './run.js';
+import { GENERATE_OPTIONS, toGenerateOptions, type OptionValues } from '../options.js';
 import { nativeImport } from './native-import.js';
 import { scanProviders, type ProviderNode } from './docs-tree.js';
 import remarkSiteLinks from './remark-site-links.js';
 
 export { remarkSiteLinks, scanProviders };
 
-export interface ProviderDocsOptions {
+// A type, not an interface: Docusaurus' plugin config wants options with an index signature.
+export type ProviderDocsOptions = {
   /**
    * Registry root (`<provider>/<version>/provider.yaml`), relative to the site folder. Without it
    * the plugin generates nothing (the pages are written by another step) and
@@ -45,7 +47,13 @@ export interface ProviderDocsOptions {
   readonly out?: string;
   /** Treat warnings as errors. */
   readonly strict?: boolean;
-}
+  /** Overwrite generated pages that were edited by hand. */
+  readonly force?: boolean;
+  /** Print errors and the summary only. */
+  readonly quiet?: boolean;
+  /** Print every warning (by default: a count per code and the first few). */
+  readonly verbose?: boolean;
+};
 
 export interface ProviderSummary {
   readonly name: string;
@@ -62,18 +70,6 @@ export interface ProviderListData {
   readonly providers: readonly ProviderSummary[];
 }
 
-interface CliFlags {
-  registry?: string;
-  out?: string;
-  provider: string[];
-  layout?: string;
-  templates?: string;
-  settings?: string;
-  check?: boolean;
-  force?: boolean;
-  strict?: boolean;
-  quiet?: boolean;
-}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/docusaurus -> dist */
@@ -93,6 +89,15 @@ function loadRunner(): Promise<typeof Run> {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Help of the command's flags: the generate options' own, with this command's defaults. */
+const FLAG_DEFAULTS: Readonly<Record<string, string>> = {
+  registry: 'default: plugin option, else the sample specs/',
+  out: 'default: plugin option `out`, else <siteDir>/docs',
+  provider: 'default: plugin option, else every provider',
+  layout: 'default: plugin option, else classic',
+  settings: 'default: plugin option',
+};
 
 /** `a` and `b` name the same folder (either may not exist). */
 function sameDir(a: string, b: string): boolean {
@@ -119,8 +124,7 @@ export default async function providerDocsPlugin(context: LoadContext, options: 
   const { siteDir } = context;
   // Paths in the plugin options are relative to the site folder, the command's flags to the current folder.
   const fromSite = (p: string | undefined) => (p === undefined ? undefined : path.resolve(siteDir, p));
-  const fromCwd = (p: string | undefined) => (p === undefined ? undefined : path.resolve(p));
-  const out = fromSite(options.out) ?? path.join(siteDir, 'docs');
+    const out = fromSite(options.out) ?? path.join(siteDir, 'docs');
   const providers = options.provider === undefined ? [] : typeof options.provider === 'string' ? [options.provider] : [...options.provider];
   const registry = fromSite(options.registry);
   const settings = fromSite(options.settings);
@@ -133,7 +137,9 @@ export default async function providerDocsPlugin(context: LoadContext, options: 
     ...(templates ? { templates } : {}),
     ...(settings ? { settings } : {}),
     strict: options.strict === true,
+    force: options.force === true,
   };
+  const output = { quiet: options.quiet === true, verbose: options.verbose === true };
 
   // The docs plugin refuses a missing folder (checked in its constructor, which runs beside this one).
   fs.mkdirSync(out, { recursive: true });
@@ -143,7 +149,7 @@ export default async function providerDocsPlugin(context: LoadContext, options: 
     if (!generateOptions) return;
     const { runGenerate } = await loadRunner();
     let summary = '';
-    const r = await runGenerate(generateOptions, { quiet: false, stdout: (line) => void (summary = line), stderr: logErr });
+    const r = await runGenerate(generateOptions, { ...output, stdout: (line) => void (summary = line), stderr: logErr });
     if (r.exitCode !== 0) throw new Error(`provider-docs: generating the pages from ${registry} failed: ${summary || r.summary}`);
     if (!r.result?.upToDate) log(summary);
   }
@@ -204,59 +210,52 @@ export default async function providerDocsPlugin(context: LoadContext, options: 
     },
 
     extendCli(cli) {
-      cli
+      const command = cli
         .command('gen-provider-docs [siteDir]')
-        .description('Generate the provider pages from StackQL provider specs into the docs folder.')
-        .option('--registry <root>', 'registry root laid out as <provider>/<version>/provider.yaml (default: plugin option, else the sample specs/)')
-        .option('--out <dir>', 'output folder, the docs folder (default: plugin option, else <siteDir>/docs)')
-        .option('--provider <name>', 'only this provider; repeat for several (default: plugin option, else every provider)', collect, [])
-        .option('--layout <name>', 'page layout, e.g. classic or detailed (default: plugin option, else classic)')
-        .option('--templates <dir>', "templates and partials that replace the layout's by file name")
-        .option('--settings <dir>', 'folder of <provider>.md settings files (default: plugin option)')
-        .option('--check', 'write nothing; list what a run would add, change or remove; exit 1 when stale')
-        .option('--force', 'overwrite generated files that were edited by hand')
-        .option('--strict', 'treat warnings as errors')
-        .option('--quiet', 'print errors and the summary only')
-        .action(async (siteDirArg: string | undefined, cmd: { opts(): CliFlags }) => {
-          if (siteDirArg !== undefined && !sameDir(siteDirArg, siteDir)) {
-            console.error(
-              `gen-provider-docs: the site folder "${siteDirArg}" is not the site whose config was loaded (${siteDir}).\n` +
-                'Docusaurus loads plugin commands from the site in DOCUSAURUS_CLI_SITE_DIR (default: the current folder): ' +
-                `run \`DOCUSAURUS_CLI_SITE_DIR=${siteDirArg} npx docusaurus gen-provider-docs ${siteDirArg}\`, or run the command inside that folder.`,
-            );
-            process.exitCode = 2;
-            return;
-          }
-          const flags = cmd.opts();
-          let run: typeof Run;
-          try {
-            run = await loadRunner();
-          } catch (e) {
-            console.error(`gen-provider-docs: ${(e as Error).message}`);
-            process.exitCode = 2;
-            return;
-          }
-          const only = flags.provider.length > 0 ? flags.provider : providers;
-          const chosenTemplates = fromCwd(flags.templates) ?? templates;
-          const chosenSettings = fromCwd(flags.settings) ?? settings;
-          const chosenRegistry = fromCwd(flags.registry) ?? registry;
-          const layout = flags.layout ?? options.layout;
-          const { exitCode } = await run.runGenerate(
-            {
-              out: fromCwd(flags.out) ?? out,
-              ...(chosenRegistry ? { registry: chosenRegistry } : {}),
-              providers: only,
-              ...(layout ? { layout } : {}),
-              ...(chosenTemplates ? { templates: chosenTemplates } : {}),
-              ...(chosenSettings ? { settings: chosenSettings } : {}),
-              check: flags.check === true,
-              force: flags.force === true,
-              strict: flags.strict === true || options.strict === true,
-            },
-            { quiet: flags.quiet === true },
+        .description('Generate the provider pages from StackQL provider specs into the docs folder.');
+      // The flags of `provider-docs generate`, from its one table of options.
+      for (const o of GENERATE_OPTIONS) {
+        const flag = `--${o.name}${o.value ? ` ${o.value}` : ''}`;
+        const help = [o.help.join(' ').replace('%LAYOUTS%', 'classic, detailed').replace(/ \(default:[^)]*\)$/, ''), FLAG_DEFAULTS[o.name]].filter(Boolean).join(' ');
+        if (o.multiple) command.option(flag, help, collect, []);
+        else command.option(flag, help);
+      }
+      command.action(async (siteDirArg: string | undefined, cmd: { opts(): OptionValues }) => {
+        if (siteDirArg !== undefined && !sameDir(siteDirArg, siteDir)) {
+          console.error(
+            `gen-provider-docs: the site folder "${siteDirArg}" is not the site whose config was loaded (${siteDir}).\n` +
+              'Docusaurus loads plugin commands from the site in DOCUSAURUS_CLI_SITE_DIR (default: the current folder): ' +
+              `run \`DOCUSAURUS_CLI_SITE_DIR=${siteDirArg} npx docusaurus gen-provider-docs ${siteDirArg}\`, or run the command inside that folder.`,
           );
-          process.exitCode = exitCode;
+          process.exitCode = 2;
+          return;
+        }
+        const flags = cmd.opts();
+        let run: typeof Run;
+        try {
+          run = await loadRunner();
+        } catch (e) {
+          console.error(`gen-provider-docs: ${(e as Error).message}`);
+          process.exitCode = 2;
+          return;
+        }
+        const fallback = {
+          out,
+          providers,
+          ...(registry ? { registry } : {}),
+          ...(options.layout ? { layout: options.layout } : {}),
+          ...(templates ? { templates } : {}),
+          ...(settings ? { settings } : {}),
+          strict: options.strict === true,
+          force: options.force === true,
+        };
+        // Flags are relative to the current folder, the plugin's options to the site.
+        const { exitCode } = await run.runGenerate(toGenerateOptions(flags, fallback, (p) => path.resolve(p)), {
+          quiet: flags.quiet === true || output.quiet,
+          verbose: flags.verbose === true || output.verbose,
         });
+        process.exitCode = exitCode;
+      });
     },
   };
 }

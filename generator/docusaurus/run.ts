@@ -1,15 +1,17 @@
-// One generator run with the CLI's report: diagnostics, the `--check` list and the summary line.
-// Used by the Docusaurus plugin (its lifecycle and `docusaurus gen-provider-docs`). Bundled with
-// the generator into dist/docusaurus/run.js; the plugin loads it through Node's own loader.
-import { formatDiagnostic } from '../diagnostics.js';
-import { generate, summaryLine, DEFAULT_REGISTRY, DEFAULT_SETTINGS, type GenerateOptions, type GenerateResult } from '../generate.js';
-import { availableLayouts, BUILTIN_TEMPLATES_DIR } from '../load/load-templates.js';
-
-export { DEFAULT_REGISTRY, DEFAULT_SETTINGS, BUILTIN_TEMPLATES_DIR, availableLayouts };
+// One generator run with the CLI's report (the generator's own reportRun): errors, warnings
+// grouped by code (all with `verbose`, none with `quiet`), with `check` the files a run would
+// add, change or remove, then the summary line. Used by the Docusaurus plugin (its lifecycle and
+// `docusaurus gen-provider-docs`) and by `provider-docs init`. Bundled with the generator into
+// dist/docusaurus/run.js; the plugin loads it through Node's own loader.
+import { generate, DEFAULT_REGISTRY, type GenerateOptions, type GenerateResult } from '../generate.js';
+import { availableLayouts } from '../load/load-templates.js';
+import { reportRun } from '../report.js';
 
 export interface RunOutput {
-  /** Errors only (warnings are left out). */
+  /** Errors and the summary only. */
   readonly quiet?: boolean;
+  /** Every warning, one line each. */
+  readonly verbose?: boolean;
   readonly stdout?: (line: string) => void;
   readonly stderr?: (line: string) => void;
 }
@@ -35,21 +37,19 @@ export async function runGenerate(opts: GenerateOptions, output: RunOutput = {})
     const layouts = availableLayouts();
     if (!layouts.includes(layout)) throw new Error(`unknown layout "${layout}" (available: ${layouts.join(', ')})`);
     result = await generate({ ...opts, registry: opts.registry ?? DEFAULT_REGISTRY, layout });
-    for (const d of result.diagnostics) {
-      if (d.severity === 'error' || !output.quiet) err(formatDiagnostic(d));
-    }
   } catch (e) {
     const summary = `provider-docs: ${e instanceof Error ? e.message : String(e)}`;
     err(summary);
     return { exitCode: 2, summary };
   }
-  const w = result.write;
-  if (opts.check && w && !result.upToDate) {
-    for (const [label, list] of [['add', w.added], ['change', w.changed], ['remove', w.removed]] as const) {
-      for (const f of list) out(`${label} ${f}`);
-    }
-  }
-  const summary = summaryLine(result, { check: opts.check === true, seconds: ((performance.now() - started) / 1000).toFixed(2) });
-  out(summary);
-  return { exitCode: result.exitCode, summary, result };
+  const report = reportRun(result, {
+    check: opts.check === true,
+    strict: opts.strict === true,
+    quiet: output.quiet === true,
+    verbose: output.verbose === true,
+    seconds: ((performance.now() - started) / 1000).toFixed(2),
+  });
+  for (const line of report.stderr) err(line);
+  for (const line of report.stdout) out(line);
+  return { exitCode: report.exitCode, summary: report.summary, result };
 }

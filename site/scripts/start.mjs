@@ -3,12 +3,16 @@
 // line. The site's provider-docs plugin generates the pages before the server starts and again
 // whenever a spec, a provider settings file or a template changes (its getPathsToWatch);
 // the docs plugin then hot-reloads the pages that changed. A failed run is printed and the
-// server keeps the previous pages. This script only turns options into the environment the
-// site config reads.
+// server keeps the previous pages. This script only parses the generate options (the
+// generator's own table) and hands them to the site config as JSON in PROVIDER_DOCS_GENERATE.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { availableLayouts, optionsHelp, parseArgsConfig, toGenerateOptions } from 'provider-docs';
 import { repoRoot, resolveDocsDir, siteDir } from '../lib/docs-tree.mjs';
+
+// `--check` writes nothing and exits: no option for a watching process.
+const watching = (/** @type {{ oneShot?: boolean }} */ o) => !o.oneShot;
 
 const HELP = `npm start [-- <options>] (node site/scripts/start.mjs)
 
@@ -17,13 +21,7 @@ the docs folder and regenerates them on every change to the registry, the provid
 the templates.
 
 Generator options (as for \`provider-docs generate\`):
-  --registry <root>    registry root (default: the sample registry in specs/)
-  --out <dir>          docs folder (default: PROVIDER_DOCS_DIR, else site/docs)
-  --provider <name>    only this provider; repeat for several
-  --layout <name>      page layout (default: classic)
-  --templates <dir>    templates and partials that replace the layout's by file name
-  --settings <dir>     folder of <provider>.md settings files (default: site/providers)
-
+${optionsHelp({ layouts: availableLayouts(), filter: watching, replace: { out: ['docs folder (default: PROVIDER_DOCS_DIR, else site/docs)'] } })}
 Dev server options:
   --host <host>        (default: localhost)
   --port <port>        (default: 3000)
@@ -46,12 +44,7 @@ try {
     strict: true,
     allowPositionals: false,
     options: {
-      registry: { type: 'string' },
-      out: { type: 'string' },
-      provider: { type: 'string', multiple: true },
-      layout: { type: 'string' },
-      templates: { type: 'string' },
-      settings: { type: 'string' },
+      ...parseArgsConfig(watching),
       host: { type: 'string' },
       port: { type: 'string' },
       poll: { type: 'boolean' },
@@ -68,17 +61,11 @@ if (values.help) {
   process.exit(0);
 }
 
-const abs = (/** @type {string | undefined} */ p) => (p === undefined ? undefined : path.resolve(p));
-/** @type {NodeJS.ProcessEnv} */
+const generateOptions = toGenerateOptions(values, { out: resolveDocsDir(), registry: path.join(repoRoot, 'specs') }, (p) => path.resolve(p));
 const env = {
   ...process.env,
-  PROVIDER_DOCS_DIR: abs(values.out) ?? resolveDocsDir(),
-  PROVIDER_DOCS_REGISTRY: abs(values.registry) ?? path.join(repoRoot, 'specs'),
+  PROVIDER_DOCS_GENERATE: JSON.stringify({ ...generateOptions, quiet: values.quiet === true, verbose: values.verbose === true }),
 };
-if (values.layout) env.PROVIDER_DOCS_LAYOUT = values.layout;
-if (values.provider) env.PROVIDER_DOCS_PROVIDER = values.provider.join(',');
-if (values.templates) env.PROVIDER_DOCS_TEMPLATES = abs(values.templates);
-if (values.settings) env.PROVIDER_DOCS_SETTINGS = abs(values.settings);
 
 const server = spawn(
   process.execPath,
