@@ -100,6 +100,26 @@ describe('provider-docs init', () => {
     expect(fs.readFileSync(path.join(root, 'sites/w/docusaurus.config.ts'), 'utf8')).toContain('layout: "classic"');
   });
 
+  it("the workflow follows GitHub's hardening advice", () => {
+    const root = repo();
+    expect(runCli(['init', 'site', '--registry', SPECS, '--provider', 'databricks_account'], root).code).toBe(0);
+    const text = fs.readFileSync(path.join(root, WORKFLOW), 'utf8');
+    type Step = { uses?: string; run?: string };
+    const wf = parseYaml(text) as { on: Record<string, unknown>; permissions: unknown; jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }> };
+    expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
+    expect(wf.permissions).toEqual({});
+    const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
+    // every action pinned to a full commit SHA
+    for (const s of steps.filter((s) => s.uses)) expect(s.uses).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+    // no expression inside a script: event and matrix text reach scripts through env only
+    for (const s of steps.filter((s) => s.run)) expect(s.run).not.toContain('${{');
+    // least privilege per job; only the job that runs no PR code may write
+    expect(wf.jobs.build!.permissions).toEqual({ contents: 'read' });
+    expect(wf.jobs.comment!.permissions).toEqual({ 'pull-requests': 'write' });
+    expect(wf.jobs.comment!.steps.some((s) => s.uses?.startsWith('actions/checkout@'))).toBe(false);
+    expect(wf.jobs.deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  });
+
   it('without a repository the workflow goes into the site folder', () => {
     const root = tempDir('pd-init-norepo-');
     dirs.push(root);
