@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { COMPILED, PACKAGE_ROOT } from './package-root.js';
 import type { Diagnostic } from './model/types.js';
-import { DiagnosticBag, sortDiagnostics } from './diagnostics.js';
+import { DiagnosticBag, fromCurrentFolder, sortDiagnostics } from './diagnostics.js';
 import { inputFingerprint } from './load/input-fingerprint.js';
 import { BUILTIN_TEMPLATES_DIR } from './load/load-templates.js';
 import { outputsCurrent } from './write/outputs-current.js';
@@ -100,7 +100,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     counts.resources += r.overview.resources.length;
   }
   for (const list of overviews.values()) for (const d of duplicateResourceIds(list)) bag.add(d);
-  let diagnostics = sortDiagnostics(locateDiagnostics(bag.all, index.files, index.root));
+  let diagnostics = sortDiagnostics(fromCurrentFolder(locateDiagnostics(bag.all, index.files, index.root), index.root));
   if (opts.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: [], upToDate: false, counts, exitCode: 2 };
 
