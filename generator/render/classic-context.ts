@@ -1,4 +1,4 @@
-import yaml from 'js-yaml';
+import { pyyamlDump } from './pyyaml-dump.js';
 import type { Field, Method, ProviderInfo, ProviderOverview, Resource, ResourceOverview, Service, ServiceOverview } from '../model/types.js';
 
 // Page contexts: everything a classic page shows, derived from the model alone.
@@ -126,7 +126,7 @@ export function manifestYaml(m: Method): string {
   const keys = exampleKeys(m);
   if (keys.length === 0) return '- name: your_resource_model_name\n  props: []  # No request body parameters required';
   const props = keys.map((k) => ({ name: k, value: ex![k] }));
-  return yaml.dump([{ name: 'your_resource_model_name', props }], { noArrayIndent: true, lineWidth: -1, noRefs: true });
+  return pyyamlDump([{ name: 'your_resource_model_name', props }]);
 }
 
 export function classicServiceContext(provider: ProviderInfo, service: Service) {
