@@ -1,5 +1,22 @@
 import path from 'node:path';
-import type { Diagnostic, Severity } from './model/types.js';
+import { compareStrings } from './compare.js';
+
+// Problems are data: every stage reports them here, and only the reporter
+// (report.ts) prints them and turns them into an exit code. Its own module, so
+// that load/, model/ and write/ share it without importing one another.
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** Stable machine-readable code, e.g. `yaml-syntax`, `ref-unresolved`. */
+  readonly code: string;
+  readonly message: string;
+  readonly file: string;
+  readonly pointer: string;
+  readonly line?: number;
+  readonly column?: number;
+}
 
 /**
  * Collects problems as data. Stages never print or exit: the CLI decides what a
@@ -49,15 +66,16 @@ function make(
   return d;
 }
 
-/** Sorted for deterministic output: by file, then line, then pointer, then code. */
+/** Sorted for deterministic output: by file, then line and column, then pointer, code and message. A new array. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      cmp(a.file, b.file) ||
+      compareStrings(a.file, b.file) ||
       (a.line ?? 0) - (b.line ?? 0) ||
-      cmp(a.pointer, b.pointer) ||
-      cmp(a.code, b.code) ||
-      cmp(a.message, b.message),
+      (a.column ?? 0) - (b.column ?? 0) ||
+      compareStrings(a.pointer, b.pointer) ||
+      compareStrings(a.code, b.code) ||
+      compareStrings(a.message, b.message),
   );
 }
 
@@ -74,8 +92,4 @@ export function formatDiagnostic(d: Diagnostic): string {
  */
 export function fromCurrentFolder(list: readonly Diagnostic[], root: string, cwd = process.cwd()): Diagnostic[] {
   return list.map((d) => (d.file === '' ? d : { ...d, file: path.relative(cwd, path.resolve(root, d.file)).split(path.sep).join('/') || '.' }));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

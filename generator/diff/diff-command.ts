@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { Diagnostic, Registry } from '../model/types.js';
-import { DiagnosticBag, formatDiagnostic, fromCurrentFolder, sortDiagnostics } from '../diagnostics.js';
+import type { Registry } from '../model/types.js';
+import { DiagnosticBag, formatDiagnostic, fromCurrentFolder, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { loadRegistry } from '../load/load-registry.js';
 import { locateDiagnostics } from '../load/locate-diagnostics.js';
 import { buildRegistry } from '../model/build-registry.js';

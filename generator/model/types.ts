@@ -11,19 +11,6 @@ export interface Source {
   readonly line?: number;
 }
 
-export type Severity = 'error' | 'warning';
-
-export interface Diagnostic {
-  readonly severity: Severity;
-  /** Stable machine-readable code, e.g. `yaml-syntax`, `ref-unresolved`. */
-  readonly code: string;
-  readonly message: string;
-  readonly file: string;
-  readonly pointer: string;
-  readonly line?: number;
-  readonly column?: number;
-}
-
 export type SqlVerb = 'select' | 'insert' | 'delete' | 'update' | 'replace' | 'exec';
 
 /** Display order of verbs on every page. */
@@ -66,6 +53,10 @@ export interface RequestBody {
   readonly fields: readonly Field[];
   /** The schema's `example`, as plain JSON data (key order preserved); undefined when absent. */
   readonly example?: unknown;
+  /** The first of the media type's `examples` (its `value`) or of the schema's `examples` list (OpenAPI 3.1); undefined when none. */
+  readonly examples?: unknown;
+  /** The body schema's type as written (`object`, `string`, ...); `unknown` when it has none. */
+  readonly schemaType: string;
 }
 
 export interface Method {

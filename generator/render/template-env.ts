@@ -5,6 +5,7 @@ import { proseBlock, specBlock, specInline, specLine } from './spec-text.js';
 import { PRECOMPILED } from './precompiled-templates.js';
 import { COMPILE_OPTIONS, templateKey } from './template-options.js';
 import { count } from '../trace.js';
+import { sqlIdent } from './sql-ident.js';
 
 export type PageTemplate = (context: object) => string;
 
@@ -67,6 +68,8 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('placeholder', (v: unknown) => `{{ ${str(v)} }}`);
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(str).join(''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // A name in a SQL statement, double-quoted when it is not a plain identifier (sql-ident.ts).
+  hb.registerHelper('ident', (v: unknown) => sqlIdent(str(v)));
   // Code blocks are literal in MDX: their content is written as is, inside a
   // fence longer than any backtick run it holds.
   hb.registerHelper('codeblock', function (this: unknown, lang: unknown, options: Handlebars.HelperOptions) {
