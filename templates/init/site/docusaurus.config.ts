@@ -2,6 +2,7 @@
 // provider-docs plugin generates the pages into docs/ on `docusaurus build` and `start` (and
 // again when a spec, the settings file or a template changes while `start` runs), serves the
 // components the pages use, and adds `docusaurus gen-provider-docs [--check]`.
+import fs from 'node:fs';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { ProviderDocsOptions } from 'provider-docs/docusaurus';
@@ -16,6 +17,10 @@ const providerDocs: ProviderDocsOptions = {
   settings: 'providers',
   // templates: 'templates', // .hbs files here replace the layout's templates by name
 };
+
+// The docs plugin checks that docs/ exists in its constructor, which runs beside the
+// provider-docs plugin's (that writes the pages): create the folder before any plugin runs.
+fs.mkdirSync(new URL('./docs', import.meta.url), { recursive: true });
 
 const config: Config = {
   title: {{json title}},
