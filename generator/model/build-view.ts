@@ -64,7 +64,13 @@ export function buildView(input: ViewInput, base: Resource | undefined, own = fa
     fields = selectColumns(ddl).map((c) => {
       const source = { file: ctx.file, pointer: at };
       const known = index?.get(c.from ?? c.path ?? c.name) ?? index?.get(c.name);
-      if (known) return { name: c.name, type: known.type, description: known.description, required: false, fields: [], source, ...(known.format ? { format: known.format } : {}) };
+      if (known) {
+        const f: { -readonly [K in keyof Field]: Field[K] } = { name: c.name, type: known.type, description: known.description, required: false, fields: known.fields ?? [], source };
+        if (known.format) f.format = known.format;
+        if (known.itemType) f.itemType = known.itemType;
+        if (known.enumValues) f.enumValues = known.enumValues;
+        return f;
+      }
       return { name: c.name, type: c.copied && !own ? sqlType(baseTypes.get(c.from ?? c.name)) : 'unknown', description: '', required: false, fields: [], source };
     });
     if (fields.length === 0) ctx.bag.warning('view-no-columns', `view "${input.name}" has no columns that could be read from its DDL`, ctx.file, at);
@@ -117,6 +123,9 @@ interface KnownField {
   readonly type: string;
   readonly format?: string;
   readonly description: string;
+  readonly fields?: readonly Field[];
+  readonly itemType?: string;
+  readonly enumValues?: readonly string[];
 }
 
 /**

@@ -118,6 +118,8 @@ describe('a resource with both config.views and methods', () => {
   it('takes its fields from the view, typed from its own schemas', () => {
     expect(r.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['Identifier:string', 'bucket_name:string', 'region:unknown', 'tags:array']);
     expect(r.fields.find((f) => f.name === 'bucket_name')!.description).toBe('The bucket.');
+    expect(r.fields.find((f) => f.name === 'tags')!.itemType).toBe('object');
+    expect(r.fields.find((f) => f.name === 'tags')!.fields.map((f) => f.name)).toEqual(['k']);
   });
 
   it('requires what the predicate names in its SELECT', () => {
