@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { COMPILED, PACKAGE_ROOT } from './package-root.js';
-import { DiagnosticBag, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { DiagnosticBag, fromCurrentFolder, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { inputFingerprint } from './load/input-fingerprint.js';
 import { BUILTIN_TEMPLATES_DIR } from './load/load-templates.js';
 import { outputsCurrent } from './write/outputs-current.js';
@@ -105,7 +105,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     counts.resources += r.overview.resources.length;
   }
   for (const list of overviews.values()) for (const d of duplicateResourceIds(list)) bag.add(d);
-  const diagnostics = sortDiagnostics(locateDiagnostics(bag.all, index.files, index.root));
+  const diagnostics = sortDiagnostics(fromCurrentFolder(locateDiagnostics(bag.all, index.files, index.root), index.root));
   if (applyStrict(diagnostics, opts.strict).some((d) => d.severity === 'error')) return { diagnostics, files: [], upToDate: false, counts };
 
   const templates = templatesFor(jobEnv);

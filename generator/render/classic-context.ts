@@ -1,4 +1,4 @@
-import yaml from 'js-yaml';
+import { pyyamlDump } from './pyyaml-dump.js';
 import { uniqueValues } from './unique-values.js';
 import { bodyValue, classicBodyKeys, noColumnsReason } from './body-values.js';
 import type { Field, Method, ProviderInfo, ProviderOverview, Resource, ResourceOverview, Service, ServiceOverview } from '../model/types.js';
@@ -147,7 +147,7 @@ export function manifestYaml(m: Method): string {
     return `- name: your_resource_model_name\n  props: []  # ${why}`;
   }
   const props = keys.map((k) => ({ name: k.name, value: bodyValue(m, k.name, k.field) }));
-  return yaml.dump([{ name: 'your_resource_model_name', props }], { noArrayIndent: true, lineWidth: -1, noRefs: true, skipInvalid: true });
+  return pyyamlDump([{ name: 'your_resource_model_name', props }]);
 }
 
 export function classicServiceContext(provider: ProviderInfo, service: Service) {

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { TemplateSet } from '../load/load-templates.js';
 import { codeFence, escapeAttr, escapeTableCell, escapeText, inlineCode } from './escape.js';
-import { proseBlock, specBlock, specInline } from './spec-text.js';
+import { proseBlock, specBlock, specInline, specLine } from './spec-text.js';
 import { PRECOMPILED } from './precompiled-templates.js';
 import { COMPILE_OPTIONS, templateKey } from './template-options.js';
 import { count } from '../trace.js';
@@ -58,6 +58,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('code', (v: unknown) => inlineCode(str(v)));
   hb.registerHelper('cell', (v: unknown) => escapeTableCell(str(v)));
   hb.registerHelper('inline', (v: unknown) => specInline(str(v)));
+  hb.registerHelper('line', (v: unknown) => specLine(str(v)));
   hb.registerHelper('block', (v: unknown) => specBlock(str(v)));
   hb.registerHelper('prose', (v: unknown) => proseBlock(str(v)));
   hb.registerHelper('yaml', (v: unknown) => yamlScalar(str(v)));
