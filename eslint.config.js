@@ -5,8 +5,8 @@ import tseslint from 'typescript-eslint';
 /** Node modules that reach the file system or other processes. */
 const IO_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process', 'worker_threads', 'node:worker_threads'];
 
-/** What runs the stages: no stage imports it. */
-const ORCHESTRATORS = ['pipeline', 'diff', 'cli', 'generate'];
+/** What runs the stages or faces the user (commands, reporter, options, Docusaurus plugin, public API): no stage imports it. */
+const ORCHESTRATORS = ['pipeline', 'diff', 'docusaurus', 'init', 'cli', 'generate', 'report', 'options', 'index'];
 
 /**
  * Each stage folder of generator/ and the other stages it may import from:
@@ -33,7 +33,7 @@ function boundaryRule(stage, { pure, code, types }) {
     ...others
       .filter((s) => types.includes(s))
       .map((s) => ({ group: specifiers(s), allowTypeImports: true, message: `${stage}/ may take only types from ${s}/ (import type).` })),
-    { group: ORCHESTRATORS.flatMap(specifiers), message: `${stage}/ may not import what runs the stages (pipeline/, diff/, cli.ts, generate.ts).` },
+    { group: ORCHESTRATORS.flatMap(specifiers), message: `${stage}/ may not import what runs the stages (${ORCHESTRATORS.join(', ')}).` },
   ];
   if (pure) patterns.push({ group: specifiers('package-root'), message: `${stage}/ is pure: package-root.ts reads the file system.` });
   const paths = pure ? IO_MODULES.map((name) => ({ name, message: `${stage}/ is pure: no file system or process access (that is load/'s and write/'s job).` })) : [];
