@@ -117,6 +117,7 @@ function findServices(absRoot: string, providerName: string, provider: LoadedFil
     return [];
   }
   const out: ServiceRef[] = [];
+  const listings = new Map<string, readonly string[]>();
   for (const name of Object.keys(services).sort()) {
     const entry = services[name];
     const entryPointer = joinPointer('/providerServices', name);
@@ -132,23 +133,57 @@ function findServices(absRoot: string, providerName: string, provider: LoadedFil
       bag.error('service-ref-outside', `service "${name}" points outside the registry root: ${ref}`, provider.path, refPointer);
       continue;
     }
-    let size: number;
-    try {
-      size = fs.statSync(resolved).size;
-    } catch {
+    const wanted = path.relative(absRoot, resolved).split(path.sep).join('/');
+    const found = spelledOnDisk(absRoot, wanted, listings);
+    if (found === undefined) {
       bag.error('file-missing', `service file not found: ${rel}`, provider.path, refPointer);
       continue;
     }
-    out.push({
-      provider: providerName,
-      name,
-      entry: entry as Record<string, unknown>,
-      entryPointer,
-      rel: path.relative(absRoot, resolved).split(path.sep).join('/'),
-      size,
-    });
+    if (found.rel !== wanted) {
+      bag.warning('service-ref-case', `service file ${wanted} is spelled ${found.rel} on disk; that file is used`, provider.path, refPointer);
+    }
+    out.push({ provider: providerName, name, entry: entry as Record<string, unknown>, entryPointer, rel: found.rel, size: found.size });
   }
   return out;
+}
+
+/**
+ * The file `rel` names, as it is spelled on disk. Registries are written on
+ * case-insensitive file systems, where a `$ref` to `org.yaml` finds `Org.yaml`,
+ * and StackQL reads them that way: a segment that matches only when case is
+ * ignored is taken when it matches exactly one entry. Every segment is looked up
+ * in its folder's listing, so the answer (and the warning) is the same on every
+ * file system.
+ */
+function spelledOnDisk(absRoot: string, rel: string, listings: Map<string, readonly string[]>): { rel: string; size: number } | undefined {
+  let dir = absRoot;
+  const spelled: string[] = [];
+  for (const segment of rel.split('/')) {
+    let names = listings.get(dir);
+    if (names === undefined) {
+      try {
+        names = fs.readdirSync(dir);
+      } catch {
+        return undefined;
+      }
+      listings.set(dir, names);
+    }
+    let name: string | undefined = names.includes(segment) ? segment : undefined;
+    if (name === undefined) {
+      const folded = segment.toLowerCase();
+      const matches = names.filter((n) => n.toLowerCase() === folded);
+      if (matches.length !== 1) return undefined;
+      name = matches[0]!;
+    }
+    spelled.push(name);
+    dir = path.join(dir, name);
+  }
+  try {
+    const st = fs.statSync(dir);
+    return st.isFile() ? { rel: spelled.join('/'), size: st.size } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readFile(absRoot: string, rel: string, bag: DiagnosticBag, files: Map<string, LoadedFile>): LoadedFile | undefined {

@@ -4,7 +4,10 @@ export declare const defaultDocsDir: string;
 export declare function resolveDocsDir(env?: Record<string, string | undefined>): string;
 
 export interface DocRef {
+  /** Folder name. */
   name: string;
+  /** What the sidebar shows: the page's title (the real name), else the folder name. */
+  label: string;
   /** Docusaurus doc id, e.g. `providers/databricks_workspace/iam/users/index`. */
   id: string;
   /** Site path of the page. */

@@ -61,7 +61,16 @@ function docId(docsDir, file, fm) {
 }
 
 /**
- * @typedef {{name: string, id: string, permalink: string}} DocRef
+ * What the sidebar shows for a page: its title (the real name; folders may spell it
+ * differently so that Docusaurus routes them), else the folder name.
+ * @param {Record<string, unknown>} fm @param {string} folder
+ */
+function labelOf(fm, folder) {
+  return typeof fm.title === 'string' && fm.title !== '' ? fm.title : folder;
+}
+
+/**
+ * @typedef {{name: string, label: string, id: string, permalink: string}} DocRef
  * @typedef {DocRef & {resources: DocRef[]}} ServiceNode
  * @typedef {DocRef & {title: string, description: string, image?: string, services: ServiceNode[]}} ProviderNode
  */
@@ -93,21 +102,26 @@ export function scanProviders(docsDir) {
       for (const r of subdirs(sDir)) {
         const rFile = findIndex(path.join(sDir, r));
         if (!rFile) continue;
+        const rFm = readFrontMatter(rFile);
         resources.push({
           name: r,
-          id: docId(docsDir, rFile, readFrontMatter(rFile)),
+          label: labelOf(rFm, r),
+          id: docId(docsDir, rFile, rFm),
           permalink: `/providers/${p}/${s}/${r}/`,
         });
       }
+      const sFm = readFrontMatter(sFile);
       services.push({
         name: s,
-        id: docId(docsDir, sFile, readFrontMatter(sFile)),
+        label: labelOf(sFm, s),
+        id: docId(docsDir, sFile, sFm),
         permalink: `/providers/${p}/${s}/`,
         resources,
       });
     }
     providers.push({
       name: p,
+      label: p,
       id: docId(docsDir, pFile, fm),
       permalink: typeof fm.slug === 'string' ? fm.slug : `/providers/${p}/`,
       title: typeof fm.title === 'string' ? fm.title : p,
