@@ -40,7 +40,7 @@ export interface GenerateResult {
   /** True when the inputs and outputs were unchanged since the last run, so nothing was parsed. */
   readonly upToDate: boolean;
   readonly counts: { readonly providers: number; readonly services: number; readonly resources: number; readonly pages: number };
-  /** 0 ok, 1 `--check` found stale docs, 2 errors (nothing written). */
+  /** 0 ok, 1 `--check` found stale docs, 2 errors (a provider with errors is left as it was; the others are written). */
   readonly exitCode: 0 | 1 | 2;
 }
 
@@ -81,7 +81,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const jobEnv = { root: index.root, layout, ...(opts.templates ? { templates: opts.templates } : {}), providers: infos };
   const results = await runServiceJobsParallel(refs, jobEnv);
 
-  const [{ duplicateResourceIds }, { providerOverview }, { templatesFor }, { renderProviderPage, sortFiles }, { writeOutput }] = await Promise.all([
+  const [{ duplicateResourceIds }, { providerOverview }, { templatesFor }, { renderProviderPage, sortFiles, providerFolder }, { writeOutput }] = await Promise.all([
     import('./model/check-ids.js'),
     import('./model/overview.js'),
     import('./pipeline/service-job.js'),
@@ -102,18 +102,24 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   for (const list of overviews.values()) for (const d of duplicateResourceIds(list)) bag.add(d);
   let diagnostics = sortDiagnostics(locateDiagnostics(bag.all, index.files, index.root));
   if (opts.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: [], upToDate: false, counts, exitCode: 2 };
+  const { providerFailures } = await import('./pipeline/provider-failures.js');
+  const { failed: failedProviders, whole } = providerFailures(diagnostics, index.names);
+  if (whole) return { diagnostics, files: [], upToDate: false, counts, exitCode: 2 };
 
   const templates = templatesFor(jobEnv);
   for (const p of index.providers) files.push(renderProviderPage(providerOverview(infos[p.name]!, overviews.get(p.name) ?? []), templates));
-  sortFiles(files);
-  counts.pages = files.length;
-  const write = await timed('write', () => writeOutput(opts.out, files, { check: opts.check === true, force: opts.force === true, inputs }));
+  const keep = [...failedProviders].sort().map((name) => providerFolder(name));
+  const written = keep.length === 0 ? files : files.filter((f) => !keep.some((k) => f.path.startsWith(`${k}/`)));
+  sortFiles(written);
+  counts.pages = written.length;
+  // The inputs record says "nothing changed since a complete run": not true while a provider is kept as it was.
+  const record = keep.length === 0 ? { inputs } : {};
+  const write = await timed('write', () => writeOutput(opts.out, written, { check: opts.check === true, force: opts.force === true, keep, ...record }));
   diagnostics = [...diagnostics, ...write.diagnostics];
-  const failed = write.diagnostics.some((d) => d.severity === 'error');
+  const failed = keep.length > 0 || write.diagnostics.some((d) => d.severity === 'error');
   const stale = write.added.length + write.changed.length + write.removed.length > 0;
   const exitCode = failed ? 2 : opts.check && stale ? 1 : 0;
-  return { diagnostics, files, write, upToDate: false, counts, exitCode };
+  return { diagnostics, files: written, write, upToDate: false, counts, exitCode };
 }
 
 /** The one-line summary of a run, as the CLI and the Docusaurus command print it. */

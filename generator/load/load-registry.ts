@@ -46,6 +46,8 @@ export interface ProviderIndex {
 export interface RegistryIndex {
   readonly root: string;
   readonly providers: readonly ProviderIndex[];
+  /** Every provider the run covers, also those whose provider.yaml could not be used. */
+  readonly names: readonly string[];
   readonly files: ReadonlyMap<string, LoadedFile>;
 }
 
@@ -87,7 +89,7 @@ export function loadRegistryIndex(root: string, options: LoadOptions, bag: Diagn
 
   if (!isDir(absRoot)) {
     bag.error('registry-missing', `registry root not found: ${root}`, root, '');
-    return { root: absRoot, providers, files };
+    return { root: absRoot, providers, names: [], files };
   }
   const found = findProviderFiles(absRoot);
   const wanted = options.providers && options.providers.length > 0 ? [...new Set(options.providers)].sort() : [...found.keys()];
@@ -101,7 +103,7 @@ export function loadRegistryIndex(root: string, options: LoadOptions, bag: Diagn
     if (!file) continue;
     providers.push({ name, file, services: findServices(absRoot, name, file, bag) });
   }
-  return { root: absRoot, providers, files };
+  return { root: absRoot, providers, names: wanted.filter((name) => found.has(name)), files };
 }
 
 /** Reads and parses one service file; undefined (reported) when it cannot be used. */

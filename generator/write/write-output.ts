@@ -29,6 +29,13 @@ export interface WriteOptions {
   readonly force?: boolean;
   /** Recorded in the manifest. */
   readonly generatorVersion?: string;
+  /**
+   * Folders (relative to the output folder) this run leaves exactly as they are:
+   * what the generator wrote there stays on disk and in the manifest, untouched.
+   * A run that failed for one provider keeps that provider's folder this way and
+   * still writes the others.
+   */
+  readonly keep?: readonly string[];
   /** Input fingerprints, recorded beside the stat cache after a successful run (see inputs-record.ts). */
   readonly inputs?: ReadonlyMap<string, string>;
   /** Tests only: fail at mutating step n (0-based), then roll back as for any error. */
@@ -75,6 +82,11 @@ export function writeOutputSync(outDir: string, files: readonly OutputFile[], op
     result.diagnostics.push({ severity, code, message, file, pointer: '' });
   };
   result.diagnostics.push(...validateOutputPaths(files.map((f) => f.path)));
+  const keep = options.keep ?? [];
+  for (const f of files) {
+    const folder = keep.find((k) => isUnder(f.path, k));
+    if (folder !== undefined) report('error', 'bad-output-path', `Output path ${JSON.stringify(f.path)} is inside ${JSON.stringify(folder)}, which this run keeps as it is.`, f.path);
+  }
   if (result.diagnostics.length > 0) return result;
   try {
     run(outDir, files, options, result, report);
@@ -133,7 +145,11 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
       shown,
     );
   }
-  const old: Manifest = read.kind === 'ok' ? read.manifest : { files: new Map() };
+  const owned: Manifest = read.kind === 'ok' ? read.manifest : { files: new Map() };
+  // Kept files are out of the plan (never removed, changed or read) and go back into the manifest as they were.
+  const keep = options.keep ?? [];
+  const kept = new Map<string, ManifestEntry>();
+  const old: Manifest = keep.length === 0 ? owned : { ...owned, files: new Map([...owned.files].filter(([p, e]) => !(keep.some((k) => isUnder(p, k)) && kept.set(p, e)))) };
 
   const prepared: PreparedFile[] = timed('write, hash', () =>
     files
@@ -154,6 +170,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   if (options.check || plan.diagnostics.some((d) => d.severity === 'error')) return;
 
   const entries = new Map<string, ManifestEntry>(prepared.map((f) => [f.path, { sha256: f.sha256, size: f.size }]));
+  for (const [p, e] of kept) entries.set(p, e);
   const manifest: Manifest = {
     files: entries,
     ...(options.generatorVersion === undefined ? {} : { generatorVersion: options.generatorVersion }),
@@ -187,6 +204,10 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   timed('write, stat cache', () => bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, written)));
   bestEffort(report, outDir, () => removeStaging(stagingPath(outAbs)));
   if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!));
+}
+
+function isUnder(p: string, folder: string): boolean {
+  return p.length > folder.length && p.startsWith(folder) && p[folder.length] === '/';
 }
 
 function bestEffort(report: Report, outDir: string, fn: () => void): void {

@@ -65,11 +65,15 @@ const cases: Case[] = [
     pointer: '/components/x-stackQL-resources/user_tokens/methods/revoketoken',
   },
   {
+    // An id that does not end in its key is only a warning (the key's id is used); one naming another service's resource of the same key is not.
     name: 'two resources with the same id',
-    breakIt: (r) => edit(r, SERVICE, (s) => s.replace('id: databricks_workspace.workspace.repos', 'id: databricks_workspace.workspace.user_tokens')),
-    code: /error resource-duplicate-id: resource id databricks_workspace\.workspace\.user_tokens is defined twice/,
+    breakIt: (r) =>
+      edit(r, `${WS}/services/compute.yaml`, (s) =>
+        s.replaceAll('global_init_scripts', 'repos').replace('id: databricks_workspace.compute.repos', 'id: databricks_workspace.workspace.repos'),
+      ),
+    code: /error resource-duplicate-id: resource id databricks_workspace\.workspace\.repos is defined twice/,
     file: SERVICE,
-    line: (r) => Math.max(lineOf(r, SERVICE, '    user_tokens:'), lineOf(r, SERVICE, '    repos:')),
+    line: (r) => lineOf(r, SERVICE, '    repos:'),
     pointer: '',
   },
   {
@@ -107,7 +111,7 @@ describe('bad input: exit 2, file:line and pointer, output untouched', () => {
       expect(err, r.stderr).toBeDefined();
       expect(err!.startsWith(`${c.file}:${line}:`), `${err} should start with ${c.file}:${line}:`).toBe(true);
       if (c.pointer) expect(err).toContain(`(at ${c.pointer})`);
-      else if (c.name.includes('same id')) expect(err).toMatch(/\(at \/components\/x-stackQL-resources\/(repos|user_tokens)\)/);
+      else if (c.name.includes('same id')) expect(err).toMatch(/\(at \/components\/x-stackQL-resources\/repos\)/);
       expect(snapshot(out)).toEqual(before);
     });
   }
