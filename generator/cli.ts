@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { formatDiagnostic } from './diagnostics.js';
-import { generate, summaryLine, DEFAULT_REGISTRY } from './generate.js';
+import { generate, DEFAULT_REGISTRY } from './generate.js';
+import { optionsHelp, parseArgsConfig, toGenerateOptions, type OptionValues } from './options.js';
+import { reportRun } from './report.js';
 import { availableLayouts } from './load/load-templates.js';
 import { DIFF_HELP } from './diff/help.js';
 
@@ -12,20 +13,7 @@ Usage:
   provider-docs --help
 
 generate options:
-  --registry <root>    registry root laid out as <provider>/<version>/provider.yaml
-                       (default: the sample registry shipped in specs/)
-  --out <dir>          output folder; pages go to <dir>/providers/... (default: site/docs)
-  --provider <name>    only this provider; repeat for several (default: every provider)
-  --layout <name>      page layout: ${'%LAYOUTS%'} (default: classic)
-  --templates <dir>    templates and partials that replace the layout's by file name
-  --settings <dir>     folder of <provider>.md settings files (brand, prose)
-                       (default: site/providers of this package)
-  --check              write nothing; list files a run would add, change or remove;
-                       exit 1 when the docs are stale, 0 when current
-  --force              overwrite generated files that were edited by hand
-  --strict             treat warnings as errors
-  --quiet              print errors and the summary only
-
+%OPTIONS%
 Exit codes: 0 done, 1 --check found stale docs, 2 errors (nothing was written).
 
 ${DIFF_HELP}`;
@@ -43,28 +31,16 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 function help(): string {
-  return HELP.replace('%LAYOUTS%', availableLayouts().join(', '));
+  return HELP.replace('%OPTIONS%', optionsHelp({ layouts: availableLayouts() }));
 }
 
 async function runGenerate(argv: readonly string[]): Promise<number> {
-  let values;
+  let values: OptionValues & { readonly help?: boolean | undefined };
   try {
     ({ values } = parseArgs({
       args: [...argv],
       strict: true,
-      options: {
-        registry: { type: 'string' },
-        out: { type: 'string' },
-        provider: { type: 'string', multiple: true },
-        layout: { type: 'string' },
-        templates: { type: 'string' },
-        settings: { type: 'string' },
-        check: { type: 'boolean' },
-        force: { type: 'boolean' },
-        strict: { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: { ...parseArgsConfig(), help: { type: 'boolean', short: 'h' } },
     }));
   } catch (e) {
     process.stderr.write(`provider-docs: ${(e as Error).message}\n`);
@@ -80,34 +56,17 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const started = performance.now();
+  const options = toGenerateOptions(values, { out: 'site/docs', registry: DEFAULT_REGISTRY, providers: [], layout });
   let result;
   try {
-    result = await generate({
-      registry: values.registry ?? DEFAULT_REGISTRY,
-      out: values.out ?? 'site/docs',
-      providers: values.provider ?? [],
-      layout,
-      ...(values.templates ? { templates: values.templates } : {}),
-      ...(values.settings ? { settings: values.settings } : {}),
-      check: values.check === true,
-      force: values.force === true,
-      strict: values.strict === true,
-    });
+    result = await generate(options);
   } catch (e) {
     process.stderr.write(`provider-docs: ${(e as Error).message}\n`);
     return 2;
   }
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of errors) process.stderr.write(formatDiagnostic(d) + '\n');
-  if (!values.quiet) for (const d of warnings) process.stderr.write(formatDiagnostic(d) + '\n');
-  const w = result.write;
-  if (values.check && w) {
-    for (const [label, list] of [['add', w.added], ['change', w.changed], ['remove', w.removed]] as const) {
-      for (const f of list) process.stdout.write(`${label} ${f}\n`);
-    }
-  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  process.stdout.write(summaryLine(result, { check: values.check === true, seconds }) + '\n');
-  return result.exitCode;
+  const report = reportRun(result, { check: options.check, strict: options.strict, quiet: values.quiet === true, verbose: values.verbose === true, seconds });
+  for (const line of report.stderr) process.stderr.write(line + '\n');
+  for (const line of report.stdout) process.stdout.write(line + '\n');
+  return report.exitCode;
 }

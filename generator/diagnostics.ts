@@ -1,4 +1,21 @@
-import type { Diagnostic, Severity } from './model/types.js';
+import { compareStrings } from './compare.js';
+
+// Problems are data: every stage reports them here, and only the reporter
+// (report.ts) prints them and turns them into an exit code. Its own module, so
+// that load/, model/ and write/ share it without importing one another.
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** Stable machine-readable code, e.g. `yaml-syntax`, `ref-unresolved`. */
+  readonly code: string;
+  readonly message: string;
+  readonly file: string;
+  readonly pointer: string;
+  readonly line?: number;
+  readonly column?: number;
+}
 
 /**
  * Collects problems as data. Stages never print or exit: the CLI decides what a
@@ -48,15 +65,16 @@ function make(
   return d;
 }
 
-/** Sorted for deterministic output: by file, then line, then pointer, then code. */
+/** Sorted for deterministic output: by file, then line and column, then pointer, code and message. A new array. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      cmp(a.file, b.file) ||
+      compareStrings(a.file, b.file) ||
       (a.line ?? 0) - (b.line ?? 0) ||
-      cmp(a.pointer, b.pointer) ||
-      cmp(a.code, b.code) ||
-      cmp(a.message, b.message),
+      (a.column ?? 0) - (b.column ?? 0) ||
+      compareStrings(a.pointer, b.pointer) ||
+      compareStrings(a.code, b.code) ||
+      compareStrings(a.message, b.message),
   );
 }
 
@@ -64,8 +82,4 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line !== undefined ? `${d.file}:${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : d.file;
   const ptr = d.pointer ? ` (at ${d.pointer || '/'})` : '';
   return `${where}: ${d.severity} ${d.code}: ${d.message}${ptr}`;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { COMPILED, PACKAGE_ROOT } from './package-root.js';
-import type { Diagnostic } from './model/types.js';
-import { DiagnosticBag, sortDiagnostics } from './diagnostics.js';
+import { DiagnosticBag, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { inputFingerprint } from './load/input-fingerprint.js';
 import { BUILTIN_TEMPLATES_DIR } from './load/load-templates.js';
 import { outputsCurrent } from './write/outputs-current.js';
 import type { WriteResult } from './write/write-output.js';
 import type { OutputFile } from './render/render-pages.js';
 import { timed } from './trace.js';
+import { applyStrict } from './report.js';
 
 // Only light modules are imported up front: when nothing changed since the last
 // run, the run ends after hashing its inputs, without loading the YAML parser,
@@ -39,12 +39,16 @@ export interface GenerateResult {
   readonly write?: WriteResult;
   /** True when the inputs and outputs were unchanged since the last run, so nothing was parsed. */
   readonly upToDate: boolean;
+  /** When up to date: the warnings the last full run reported (unknown for a record written before this was kept). */
+  readonly lastWarnings?: number;
   readonly counts: { readonly providers: number; readonly services: number; readonly resources: number; readonly pages: number };
-  /** 0 ok, 1 `--check` found stale docs, 2 errors (a provider with errors is left as it was; the others are written). */
-  readonly exitCode: 0 | 1 | 2;
 }
 
-/** Registry root -> model -> pages -> output folder. Writes only when there are no errors. */
+/**
+ * Registry root -> model -> pages -> output folder. Writes only when there are
+ * no errors (with `strict`, no warnings either). Returns data only: what it
+ * means for the user (lines, exit code) is report.ts's `reportRun`.
+ */
 export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const registryRoot = opts.registry ?? DEFAULT_REGISTRY;
   const layout = opts.layout ?? 'classic';
@@ -57,8 +61,9 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     options: { layout, providers: [...(opts.providers ?? [])].sort(), strict: opts.strict === true },
     codeDir: CODE_DIR,
   }));
-  if (!opts.force && outputsCurrent(opts.out, inputs)) {
-    return { diagnostics: [], files: [], upToDate: true, counts: { providers: 0, services: 0, resources: 0, pages: 0 }, exitCode: 0 };
+  const current = opts.force ? false : outputsCurrent(opts.out, inputs);
+  if (current) {
+    return { diagnostics: [], files: [], upToDate: true, ...current.warnings !== undefined ? { lastWarnings: current.warnings } : {}, counts: { providers: 0, services: 0, resources: 0, pages: 0 } };
   }
 
   const [{ loadRegistryIndex }, { loadSettings }, { locateDiagnostics }, { buildProviderInfo }, { runServiceJobsParallel }] = await Promise.all([
@@ -100,41 +105,21 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     counts.resources += r.overview.resources.length;
   }
   for (const list of overviews.values()) for (const d of duplicateResourceIds(list)) bag.add(d);
-  let diagnostics = sortDiagnostics(locateDiagnostics(bag.all, index.files, index.root));
-  if (opts.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
+  const diagnostics = sortDiagnostics(locateDiagnostics(bag.all, index.files, index.root));
   const { providerFailures } = await import('./pipeline/provider-failures.js');
-  const { failed: failedProviders, whole } = providerFailures(diagnostics, index.names);
-  if (whole) return { diagnostics, files: [], upToDate: false, counts, exitCode: 2 };
+  const { failed: failedProviders, whole } = providerFailures(applyStrict(diagnostics, opts.strict), index.names);
+  if (whole) return { diagnostics, files: [], upToDate: false, counts };
 
   const templates = templatesFor(jobEnv);
   for (const p of index.providers) files.push(renderProviderPage(providerOverview(infos[p.name]!, overviews.get(p.name) ?? []), templates));
+  // A provider with errors is left exactly as it was; the others are written (report.ts makes the exit code 2).
   const keep = [...failedProviders].sort().map((name) => providerFolder(name));
   const written = keep.length === 0 ? files : files.filter((f) => !keep.some((k) => f.path.startsWith(`${k}/`)));
   sortFiles(written);
   counts.pages = written.length;
+  const runFacts = { warnings: diagnostics.filter((d) => d.severity === 'warning').length };
   // The inputs record says "nothing changed since a complete run": not true while a provider is kept as it was.
-  const record = keep.length === 0 ? { inputs } : {};
+  const record = keep.length === 0 ? { inputs, runFacts } : {};
   const write = await timed('write', () => writeOutput(opts.out, written, { check: opts.check === true, force: opts.force === true, keep, ...record }));
-  diagnostics = [...diagnostics, ...write.diagnostics];
-  const failed = keep.length > 0 || write.diagnostics.some((d) => d.severity === 'error');
-  const stale = write.added.length + write.changed.length + write.removed.length > 0;
-  const exitCode = failed ? 2 : opts.check && stale ? 1 : 0;
-  return { diagnostics, files: written, write, upToDate: false, counts, exitCode };
-}
-
-/** The one-line summary of a run, as the CLI and the Docusaurus command print it. */
-export function summaryLine(result: GenerateResult, o: { readonly check?: boolean; readonly seconds: string }): string {
-  if (result.upToDate) return `up to date: specs, settings, templates and pages unchanged since the last run; nothing written, ${o.seconds}s`;
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-  const w = result.write;
-  let written = 'nothing written';
-  if (w && o.check) written = `${w.added.length + w.changed.length + w.removed.length} stale`;
-  else if (w && w.wrote) written = `${w.added.length + w.changed.length} written, ${w.removed.length} removed, ${w.unchanged.length} unchanged`;
-  else if (w && w.added.length + w.changed.length + w.removed.length === 0 && errors === 0) written = `0 written, ${w.unchanged.length} unchanged`;
-  const { counts } = result;
-  return (
-    `${counts.providers} providers, ${counts.services} services, ${counts.resources} resources, ${counts.pages} pages (${written}), ` +
-    `${errors} errors, ${warnings} warnings, ${o.seconds}s`
-  );
+  return { diagnostics: [...diagnostics, ...write.diagnostics], files: written, write, upToDate: false, counts };
 }

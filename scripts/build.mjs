@@ -47,8 +47,8 @@ function swapIn(built, target) {
 
 async function build() {
   // Entry points other code imports by path: the CLI, the API used by the
-  // Docusaurus plugin, the worker thread, and the diff command.
-  const entries = ['cli', 'generate', 'diagnostics', 'load/load-templates', 'diff/diff-command', 'pipeline/service-worker'];
+  // Docusaurus plugin (generate, options, report), the worker thread, and the diff command.
+  const entries = ['cli', 'generate', 'diagnostics', 'options', 'report', 'load/load-templates', 'diff/diff-command', 'pipeline/service-worker'];
 
   // Bundled CommonJS dependencies (handlebars, gray-matter) call require().
   const banner = { js: "import { createRequire as __pdCreateRequire } from 'node:module'; const require = __pdCreateRequire(import.meta.url);" };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Diagnostic, Registry } from '../model/types.js';
-import { DiagnosticBag, formatDiagnostic, sortDiagnostics } from '../diagnostics.js';
+import type { Registry } from '../model/types.js';
+import { DiagnosticBag, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { loadRegistry } from '../load/load-registry.js';
 import { locateDiagnostics } from '../load/locate-diagnostics.js';
 import { buildRegistry } from '../model/build-registry.js';

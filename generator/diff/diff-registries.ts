@@ -1,5 +1,6 @@
 import type { Field, Method, Provider, Registry, Resource, Service, SqlVerb } from '../model/types.js';
 import { VERB_ORDER } from '../model/types.js';
+import { compareStrings } from '../compare.js';
 
 // Compares two registries at the model level. Identity: a provider and a service
 // by name, a resource by its id (`P.S.R`), a method by its name within its
@@ -219,7 +220,7 @@ function methodsByName(r: Resource): Map<string, MethodSummary> {
   const grouped = new Map<string, Method[]>();
   for (const m of r.methods) grouped.set(m.name, [...(grouped.get(m.name) ?? []), m]);
   const out = new Map<string, MethodSummary>();
-  for (const name of [...grouped.keys()].sort(compare)) {
+  for (const name of [...grouped.keys()].sort(compareStrings)) {
     const ms = grouped.get(name)!;
     const first = ms[0]!;
     out.set(name, {
@@ -235,7 +236,7 @@ function methodsByName(r: Resource): Map<string, MethodSummary> {
 /** Resource.fields by name, sorted (first wins if a name repeats). Sub-fields and views are not compared. */
 function uniqueFields(r: Resource): Map<string, FieldSummary> {
   const out = new Map<string, FieldSummary>();
-  for (const f of [...r.fields].sort((a, c) => compare(a.name, c.name))) {
+  for (const f of [...r.fields].sort((a, c) => compareStrings(a.name, c.name))) {
     if (!out.has(f.name)) out.set(f.name, { name: f.name, type: typeLabel(f) });
   }
   return out;
@@ -261,18 +262,18 @@ function likelyMoves(provider: string, b: Provider | undefined, h: Provider | un
     for (const op of operationsOf(r)) owners.set(op, new Set([...(owners.get(op) ?? []), r.id]));
   }
   const out: LikelyMove[] = [];
-  for (const r of [...removed].sort((x, y) => compare(x.id, y.id))) {
+  for (const r of [...removed].sort((x, y) => compareStrings(x.id, y.id))) {
     const ops = operationsOf(r);
     const shared = new Map<string, string[]>();
     for (const op of ops) for (const to of owners.get(op) ?? []) shared.set(to, [...(shared.get(to) ?? []), op]);
-    const targets = [...shared.entries()].sort((x, y) => y[1].length - x[1].length || compare(x[0], y[0]));
-    for (const [to, list] of targets) out.push({ provider, from: r.id, to, operations: list.sort(compare), of: ops.length });
+    const targets = [...shared.entries()].sort((x, y) => y[1].length - x[1].length || compareStrings(x[0], y[0]));
+    for (const [to, list] of targets) out.push({ provider, from: r.id, to, operations: list.sort(compareStrings), of: ops.length });
   }
   return out;
 }
 
 function operationsOf(r: Resource): string[] {
-  return [...new Set(r.methods.map(operationOf))].sort(compare);
+  return [...new Set(r.methods.map(operationOf))].sort(compareStrings);
 }
 
 /** Pairs two lists by key; yields [key, base, head] sorted by key. */
@@ -281,7 +282,7 @@ function pair<T>(base: readonly T[], head: readonly T[], key: (x: T) => string):
 }
 
 function pairMaps<T>(base: ReadonlyMap<string, T>, head: ReadonlyMap<string, T>): [string, T | undefined, T | undefined][] {
-  const keys = [...new Set([...base.keys(), ...head.keys()])].sort(compare);
+  const keys = [...new Set([...base.keys(), ...head.keys()])].sort(compareStrings);
   return keys.map((k) => [k, base.get(k), head.get(k)]);
 }
 
@@ -290,6 +291,3 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /** Code-unit order, independent of locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

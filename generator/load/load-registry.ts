@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticBag } from '../diagnostics.js';
 import { parseYaml } from './parse-yaml.js';
-import { joinPointer } from './json-pointer.js';
+import { joinPointer } from '../json-pointer.js';
 
 /** One parsed spec file. `path` is relative to the registry root, with `/` separators. */
 export interface LoadedFile {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../model/types.js';
+import type { Diagnostic } from '../diagnostics.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LoadedFile } from './load-registry.js';

@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
-import { splitPointer } from './json-pointer.js';
+import { splitPointer } from '../json-pointer.js';
 
 // js-yaml is fast but keeps no positions. Positions only matter when something
 // is wrong, so they are recovered here, lazily, with the position-aware `yaml`

@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
 import type { DiagnosticBag } from '../diagnostics.js';
-import { joinPointer } from './json-pointer.js';
+import { joinPointer } from '../json-pointer.js';
 import { CORE_SCHEMA } from './yaml-schema.js';
 
 /** Tags we stop on after this many different ones: a file this odd is not a spec. */

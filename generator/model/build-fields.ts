@@ -1,6 +1,7 @@
 import type { Field } from './types.js';
-import { joinPointer } from '../load/json-pointer.js';
-import { asRecord, asString, compareStrings, deref, type SpecContext } from './spec-context.js';
+import { joinPointer } from '../json-pointer.js';
+import { asRecord, asString, deref, type SpecContext } from './spec-context.js';
+import { compareStrings } from '../compare.js';
 
 // Types OpenAPI 3.0 defines; anything else is shown as written, with a warning.
 const KNOWN_TYPES = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);

@@ -1,6 +1,7 @@
 import type { Field, Method, Param, ParamLocation, RequestBody, SqlVerb } from './types.js';
-import { joinPointer, splitPointer } from '../load/json-pointer.js';
-import { asRecord, asString, compareStrings, deref, type SpecContext } from './spec-context.js';
+import { joinPointer, splitPointer } from '../json-pointer.js';
+import { asRecord, asString, deref, type SpecContext } from './spec-context.js';
+import { compareStrings } from '../compare.js';
 import { orderFields, type FieldBuilder } from './build-fields.js';
 
 const LOCATIONS = new Set<ParamLocation>(['path', 'query', 'header', 'cookie']);

@@ -1,7 +1,8 @@
 import type { Method, Resource, SqlVerb, View } from './types.js';
 import { VERB_ORDER } from './types.js';
-import { joinPointer, splitPointer } from '../load/json-pointer.js';
-import { asRecord, asString, compareStrings, deref, type SpecContext } from './spec-context.js';
+import { joinPointer, splitPointer } from '../json-pointer.js';
+import { asRecord, asString, deref, type SpecContext } from './spec-context.js';
+import { compareStrings } from '../compare.js';
 import { buildMethod } from './build-method.js';
 import type { FieldBuilder } from './build-fields.js';
 

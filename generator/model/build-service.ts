@@ -1,6 +1,7 @@
 import type { Resource, Service, View } from './types.js';
-import { joinPointer } from '../load/json-pointer.js';
-import { asRecord, asString, compareStrings, type SpecContext } from './spec-context.js';
+import { joinPointer } from '../json-pointer.js';
+import { asRecord, asString, type SpecContext } from './spec-context.js';
+import { compareStrings } from '../compare.js';
 import { FieldBuilder } from './build-fields.js';
 import { buildResource, viewAsResource, withViews } from './build-resource.js';
 import { buildView, isViewNode } from './build-view.js';

@@ -1,5 +1,5 @@
 import type { Field, Resource, View } from './types.js';
-import { joinPointer } from '../load/json-pointer.js';
+import { joinPointer } from '../json-pointer.js';
 import { asRecord, asString, type SpecContext } from './spec-context.js';
 import { orderFields } from './build-fields.js';
 

@@ -1,4 +1,5 @@
-import type { Diagnostic, Source } from './types.js';
+import type { Source } from './types.js';
+import type { Diagnostic } from '../diagnostics.js';
 
 /** A resource id names one resource in a provider; the second definition of an id is an error. */
 export function duplicateResourceIds(services: readonly { readonly resources: readonly { readonly id: string; readonly source: Source }[] }[]): Diagnostic[] {

@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from '../diagnostics.js';
-import { getAtPointer } from '../load/json-pointer.js';
+import { getAtPointer } from '../json-pointer.js';
 
 /** A parsed spec file plus what building its model needs: where problems go, and $ref resolution. */
 export interface SpecContext {
@@ -78,8 +78,4 @@ export function asString(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return undefined;
-}
-
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

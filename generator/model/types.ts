@@ -11,19 +11,6 @@ export interface Source {
   readonly line?: number;
 }
 
-export type Severity = 'error' | 'warning';
-
-export interface Diagnostic {
-  readonly severity: Severity;
-  /** Stable machine-readable code, e.g. `yaml-syntax`, `ref-unresolved`. */
-  readonly code: string;
-  readonly message: string;
-  readonly file: string;
-  readonly pointer: string;
-  readonly line?: number;
-  readonly column?: number;
-}
-
 export type SqlVerb = 'select' | 'insert' | 'delete' | 'update' | 'replace' | 'exec';
 
 /** Display order of verbs on every page. */

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../model/types.js';
+import type { Diagnostic } from '../diagnostics.js';
 
 // Each provider's output is atomic on its own: a provider with an error is left
 // exactly as it was on disk, and the other providers of the run are written.

@@ -1,5 +1,5 @@
-import type { Diagnostic, ProviderInfo, ServiceOverview } from '../model/types.js';
-import { DiagnosticBag } from '../diagnostics.js';
+import type { ProviderInfo, ServiceOverview } from '../model/types.js';
+import { DiagnosticBag, type Diagnostic } from '../diagnostics.js';
 import { loadServiceFile, type LoadedFile, type ServiceRef } from '../load/load-registry.js';
 import { loadTemplates } from '../load/load-templates.js';
 import { locateDiagnostics } from '../load/locate-diagnostics.js';

@@ -1,6 +1,7 @@
 import yaml from 'js-yaml';
 import type { Field, Method, Param, ProviderInfo, Resource, Service, View } from '../model/types.js';
 import { resourcePageBase } from './classic-context.js';
+import { compareStrings } from '../compare.js';
 
 // Page context of the detailed layout's resource page. Like the classic
 // builders it decides what the page says, never how: every list the templates
@@ -287,7 +288,7 @@ export function parameterRows(methods: readonly Method[]): { rows: ParamRow[]; a
     }
   }
   const rank = new Map([...byName].map(([name, e]) => [name, Math.min(...e.params.map((p) => locationRank(p.in)))]));
-  const names = [...byName.keys()].sort((a, b) => rank.get(a)! - rank.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+  const names = [...byName.keys()].sort((a, b) => rank.get(a)! - rank.get(b)! || compareStrings(a, b));
   const anchor = uniqueValues();
   const anchors = new Map<string, string>();
   const rows = names.map((name): ParamRow => {

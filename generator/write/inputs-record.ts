@@ -9,9 +9,19 @@ import { RESERVED_PREFIX } from './paths.js';
 
 export const INPUTS_NAME = `${RESERVED_PREFIX}inputs.json`;
 
-export function saveInputsRecord(outAbs: string, inputs: ReadonlyMap<string, string>): void {
-  const keys = [...inputs.keys()].sort();
-  const body = `{\n${keys.map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(inputs.get(k))}`).join(',\n')}\n}\n`;
+/** Facts about the run that wrote the record (not inputs): kept under keys of their own. */
+export const RUN_PREFIX = 'run:';
+
+export interface RunFacts {
+  /** Warnings of the run, so that a later no-change run can say how many there were. */
+  readonly warnings: number;
+}
+
+export function saveInputsRecord(outAbs: string, inputs: ReadonlyMap<string, string>, facts?: RunFacts): void {
+  const all = new Map(inputs);
+  if (facts) all.set(`${RUN_PREFIX}warnings`, String(facts.warnings));
+  const keys = [...all.keys()].sort();
+  const body = `{\n${keys.map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(all.get(k))}`).join(',\n')}\n}\n`;
   const target = join(outAbs, INPUTS_NAME);
   const temp = `${target}.${process.pid}.tmp`;
   writeFileSync(temp, body);

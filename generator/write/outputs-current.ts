@@ -1,6 +1,6 @@
 import { lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readInputsRecord } from './inputs-record.js';
+import { readInputsRecord, RUN_PREFIX } from './inputs-record.js';
 import { readManifest } from './manifest.js';
 import { STAGING_NAME } from './paths.js';
 import { cachedHash, readStatCache } from './stat-cache.js';
@@ -10,9 +10,10 @@ import { cachedHash, readStatCache } from './stat-cache.js';
  * is still on disk as it wrote it (by the stat cache; no page is read). Then a
  * run has nothing to do and can stop before parsing a single spec. Any doubt
  * (no manifest, a stat that moved, a leftover staging folder) answers false,
- * and the full run decides.
+ * and the full run decides. When current, the answer carries what the last run
+ * recorded about itself (its warning count).
  */
-export function outputsCurrent(outDir: string, inputs: ReadonlyMap<string, string>): boolean {
+export function outputsCurrent(outDir: string, inputs: ReadonlyMap<string, string>): false | { readonly warnings?: number } {
   const outAbs = resolve(outDir);
   let read;
   try {
@@ -21,8 +22,10 @@ export function outputsCurrent(outDir: string, inputs: ReadonlyMap<string, strin
     return false;
   }
   if (read.kind !== 'ok') return false;
-  const recorded = readInputsRecord(outAbs);
-  if (!recorded || recorded.size !== inputs.size) return false;
+  const record = readInputsRecord(outAbs);
+  if (!record) return false;
+  const recorded = new Map([...record].filter(([k]) => !k.startsWith(RUN_PREFIX)));
+  if (recorded.size !== inputs.size) return false;
   for (const [k, v] of inputs) if (recorded.get(k) !== v) return false;
   if (lstatSync(join(outAbs, STAGING_NAME), { throwIfNoEntry: false })) return false;
   const cache = readStatCache(outAbs);
@@ -30,5 +33,6 @@ export function outputsCurrent(outDir: string, inputs: ReadonlyMap<string, strin
     const st = lstatSync(join(outAbs, path), { bigint: true, throwIfNoEntry: false });
     if (!st || !st.isFile() || cachedHash(cache, path, st) !== entry.sha256) return false;
   }
-  return true;
+  const warnings = Number(record.get(`${RUN_PREFIX}warnings`));
+  return Number.isInteger(warnings) && warnings >= 0 ? { warnings } : {};
 }

@@ -1,7 +1,8 @@
 // Output-path rules. Paths come from templates and spec names, so they are
 // untrusted: a bad one must never let the writer escape or alias the output folder.
 import { join, sep } from 'node:path';
-import type { Diagnostic } from '../model/types.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { compareStrings } from '../compare.js';
 
 /** Every name the writer keeps for itself starts with this, at the top of the output folder. */
 export const RESERVED_PREFIX = '.provider-docs-';
@@ -106,17 +107,7 @@ export function validateOutputPaths(paths: readonly string[]): Diagnostic[] {
   return sortDiagnostics(diagnostics);
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Code-unit order: locale-independent, so every machine sorts alike. */
 export function sortPaths(paths: Iterable<string>): string[] {
-  return [...paths].sort(compare);
-}
-
-export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort(
-    (a, b) => compare(a.file, b.file) || compare(a.code, b.code) || compare(a.message, b.message),
-  );
+  return [...paths].sort(compareStrings);
 }

@@ -3,10 +3,11 @@
 import type { BigIntStats } from 'node:fs';
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../model/types.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { Manifest } from './manifest.js';
 import { sha256Hex } from './manifest.js';
-import { MANIFEST_NAME, parentDirs, sortDiagnostics, sortPaths, under } from './paths.js';
+import { MANIFEST_NAME, parentDirs, sortPaths, under } from './paths.js';
+import { sortDiagnostics } from '../diagnostics.js';
 import type { StatCache, StatEntry } from './stat-cache.js';
 import { cachedHash, statEntry } from './stat-cache.js';
 

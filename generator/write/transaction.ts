@@ -11,6 +11,7 @@
 // crash) is rolled back by the next run (rollback.ts; layout in staging.ts).
 // No fsync: this protects against failing and dying processes, not against
 // power loss.
+import { compareStrings } from '../compare.js';
 import { mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, posix } from 'node:path';
 import { MANIFEST_NAME, under } from './paths.js';
@@ -135,7 +136,7 @@ export function pruneEmptiedDirs(outAbs: string, removedPaths: readonly string[]
   for (const p of removedPaths) {
     for (let d = posix.dirname(p); d !== '.'; d = posix.dirname(d)) candidates.add(d);
   }
-  const deepestFirst = [...candidates].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1));
+  const deepestFirst = [...candidates].sort((a, b) => b.split('/').length - a.split('/').length || compareStrings(a, b));
   for (const d of deepestFirst) {
     // rmdir only succeeds on an empty folder, so nothing that holds anything else can go.
     ignoring(['ENOENT', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'], () => rmdirSync(under(outAbs, d)));

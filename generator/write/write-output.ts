@@ -2,19 +2,20 @@
 // decides, transaction.ts for how it is applied without half-written results.
 import { lstatSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Diagnostic, Severity } from '../model/types.js';
+import type { Diagnostic, Severity } from '../diagnostics.js';
 import { timed } from '../trace.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 import { readManifest, serializeManifest, sha256Hex } from './manifest.js';
-import { saveInputsRecord } from './inputs-record.js';
-import { MANIFEST_NAME, STAGING_NAME, sortDiagnostics, under, validateOutputPaths } from './paths.js';
+import { saveInputsRecord, type RunFacts } from './inputs-record.js';
+import { MANIFEST_NAME, STAGING_NAME, under, validateOutputPaths } from './paths.js';
+import { sortDiagnostics } from '../diagnostics.js';
 import type { PreparedFile } from './plan.js';
 import { planWrite } from './plan.js';
 import type { StatCache, StatEntry } from './stat-cache.js';
 import { EMPTY_STAT_CACHE, readStatCache, saveStatCache, serializeStatCache, statEntry } from './stat-cache.js';
 import { recoverStaging } from './rollback.js';
 import { removeStaging, stagingPath, stagingState } from './staging.js';
-import { ApplyError, applyPlan, pruneEmptiedDirs, SimulatedCrash } from './transaction.js';
+import { ApplyError, applyPlan, pruneEmptiedDirs, SimulatedCrash, type FaultHook } from './transaction.js';
 
 export interface OutputFile {
   /** POSIX path relative to the output folder. */
@@ -38,10 +39,8 @@ export interface WriteOptions {
   readonly keep?: readonly string[];
   /** Input fingerprints, recorded beside the stat cache after a successful run (see inputs-record.ts). */
   readonly inputs?: ReadonlyMap<string, string>;
-  /** Tests only: fail at mutating step n (0-based), then roll back as for any error. */
-  readonly __failAfter?: number;
-  /** Tests only: throw at mutating step n without any rollback, like a killed process. */
-  readonly __crashAfter?: number;
+  /** Recorded with the inputs: what a later no-change run reports about this one. */
+  readonly runFacts?: RunFacts;
 }
 
 /**
@@ -77,6 +76,14 @@ export function isUpToDate(result: WriteResult): boolean {
 type MutableResult = { -readonly [K in keyof WriteResult]: WriteResult[K] };
 
 export function writeOutputSync(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): WriteResult {
+  return writeWithFaults(outDir, files, options, undefined);
+}
+
+/**
+ * `writeOutputSync` with injected faults, for the atomicity tests (not part of
+ * the write stage's public surface, write/index.ts).
+ */
+export function writeWithFaults(outDir: string, files: readonly OutputFile[], options: WriteOptions, fault: FaultHook | undefined): WriteResult {
   const result: MutableResult = { added: [], changed: [], removed: [], unchanged: [], conflicts: [], blocked: [], diagnostics: [], wrote: false };
   const report = (severity: Severity, code: string, message: string, file: string = outDir) => {
     result.diagnostics.push({ severity, code, message, file, pointer: '' });
@@ -89,7 +96,7 @@ export function writeOutputSync(outDir: string, files: readonly OutputFile[], op
   }
   if (result.diagnostics.length > 0) return result;
   try {
-    run(outDir, files, options, result, report);
+    run(outDir, files, options, fault, result, report);
   } catch (e) {
     if (e instanceof SimulatedCrash) throw e;
     report('error', 'write-failed', `Could not write ${outDir}: ${(e as Error).message}. Nothing was written.`);
@@ -101,7 +108,7 @@ export function writeOutputSync(outDir: string, files: readonly OutputFile[], op
 
 type Report = (severity: Severity, code: string, message: string, file?: string) => void;
 
-function run(outDir: string, files: readonly OutputFile[], options: WriteOptions, result: MutableResult, report: Report): void {
+function run(outDir: string, files: readonly OutputFile[], options: WriteOptions, fault: FaultHook | undefined, result: MutableResult, report: Report): void {
   const outAbs = resolve(outDir);
   let outExists = false;
   try {
@@ -180,13 +187,12 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   if (plan.ops.length === 0 && read.kind === 'ok' && read.text === manifestText) {
     // Nothing to write; only a stale stat cache is refreshed, so the next no-change run is fast again.
     bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, new Set()));
-    if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!));
+    if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!, options.runFacts));
     return;
   }
 
-  const fault = { failAfter: options.__failAfter, crashAfter: options.__crashAfter };
   try {
-    timed('write, apply', () => applyPlan({ outAbs, ops: plan.ops, dirsToCreate: plan.dirsToCreate, manifestText, fault }));
+    timed('write, apply', () => applyPlan({ outAbs, ops: plan.ops, dirsToCreate: plan.dirsToCreate, manifestText, ...(fault ? { fault } : {}) }));
   } catch (e) {
     if (!(e instanceof ApplyError)) throw e;
     report('error', 'write-failed', `Writing ${outDir} failed (${e.message}); every change was undone.`);
@@ -203,7 +209,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   bestEffort(report, outDir, () => pruneEmptiedDirs(outAbs, plan.removed));
   timed('write, stat cache', () => bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, written)));
   bestEffort(report, outDir, () => removeStaging(stagingPath(outAbs)));
-  if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!));
+  if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!, options.runFacts));
 }
 
 function isUnder(p: string, folder: string): boolean {

@@ -10,22 +10,24 @@ import { parseArgs } from 'node:util';
 import { repoRoot, resolveDocsDir, siteDir } from '../lib/docs-tree.mjs';
 import { loadGenerator, runGenerate } from '../plugins/gen-provider-docs/run.mjs';
 
+let gen;
+try {
+  gen = await loadGenerator();
+} catch (e) {
+  process.stderr.write(`${/** @type {Error} */ (e).message}\n`);
+  process.exit(2);
+}
+// The generator's own table of options (as for `provider-docs generate`), less `--check`: a
+// watching process writes.
+const generatorOption = (/** @type {{ oneShot?: boolean }} */ o) => !o.oneShot;
+
 const HELP = `npm start [-- <options>] (node site/scripts/start.mjs)
 
 Generates the provider pages into the docs folder, starts \`docusaurus start site\` and regenerates
 on every change to the registry, the provider settings or the templates.
 
 Generator options (as for \`provider-docs generate\`):
-  --registry <root>    registry root (default: the sample registry in specs/)
-  --out <dir>          docs folder (default: PROVIDER_DOCS_DIR, else site/docs)
-  --provider <name>    only this provider; repeat for several
-  --layout <name>      page layout (default: classic)
-  --templates <dir>    templates and partials that replace the layout's by file name
-  --settings <dir>     folder of <provider>.md settings files (default: site/providers)
-  --strict             treat warnings as errors
-  --force              overwrite generated pages that were edited by hand
-  --quiet              print errors and the summaries only
-
+${gen.optionsHelp({ layouts: gen.availableLayouts(), filter: generatorOption, replace: { out: ['docs folder (default: PROVIDER_DOCS_DIR, else site/docs)'] } })}
 Dev server options:
   --host <host>        (default: localhost)
   --port <port>        (default: 3000)
@@ -60,15 +62,7 @@ try {
     strict: true,
     allowPositionals: false,
     options: {
-      registry: { type: 'string' },
-      out: { type: 'string' },
-      provider: { type: 'string', multiple: true },
-      layout: { type: 'string' },
-      templates: { type: 'string' },
-      settings: { type: 'string' },
-      strict: { type: 'boolean' },
-      force: { type: 'boolean' },
-      quiet: { type: 'boolean' },
+      ...gen.parseArgsConfig(generatorOption),
       host: { type: 'string' },
       port: { type: 'string' },
       poll: { type: 'boolean' },
@@ -86,31 +80,17 @@ if (values.help) {
   process.exit(0);
 }
 
-const abs = (/** @type {string | undefined} */ p) => (p === undefined ? undefined : path.resolve(p));
-const docsDir = abs(values.out) ?? resolveDocsDir();
-
-let gen;
-try {
-  gen = await loadGenerator();
-} catch (e) {
-  process.stderr.write(`${/** @type {Error} */ (e).message}\n`);
-  process.exit(2);
-}
-const registry = abs(values.registry) ?? gen.DEFAULT_REGISTRY;
-const settings = abs(values.settings) ?? gen.DEFAULT_SETTINGS;
-const templates = abs(values.templates);
 /** @type {import('../plugins/gen-provider-docs/run.d.mts').RunOptions} */
-const runOptions = {
-  registry,
-  out: docsDir,
-  ...(values.provider ? { providers: values.provider } : {}),
-  ...(values.layout ? { layout: values.layout } : {}),
-  ...(templates ? { templates } : {}),
-  settings,
-  strict: values.strict === true,
-  force: values.force === true,
-};
-const output = { quiet: values.quiet === true, stdout: log, stderr: logErr };
+const runOptions = gen.toGenerateOptions(
+  values,
+  { out: resolveDocsDir(), registry: gen.DEFAULT_REGISTRY, settings: gen.DEFAULT_SETTINGS },
+  (p) => path.resolve(p),
+);
+const docsDir = runOptions.out;
+const registry = /** @type {string} */ (runOptions.registry);
+const settings = /** @type {string} */ (runOptions.settings);
+const templates = runOptions.templates;
+const output = { quiet: values.quiet === true, verbose: values.verbose === true, stdout: log, stderr: logErr };
 
 // 1. Generate once; the dev server needs pages to start.
 log(`generating ${show(registry)} -> ${show(docsDir)}`);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node } from 'yaml';
 import { scanBlockYaml } from '../../generator/load/locate.js';
-import { joinPointer, splitPointer } from '../../generator/load/json-pointer.js';
+import { joinPointer, splitPointer } from '../../generator/json-pointer.js';
 import { REPO, sharedPath } from '../helpers/shared.js';
 
 // The indentation scan that locates pointers quickly must agree with the

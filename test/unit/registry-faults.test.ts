@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/generate.js';
+import { exitCodeOf } from '../../generator/report.js';
 import type { Diagnostic } from '../../generator/model/types.js';
 import { pathSegment } from '../../generator/render/classic-context.js';
 import { tempDir } from '../helpers/cli.js';
@@ -100,7 +101,7 @@ describe('registry faults StackQL tolerates are warnings', () => {
     it(c.name, async () => {
       const { result, page, lineOf } = await run(c.files);
       expect(only(result.diagnostics, 'error')).toEqual([]);
-      expect(result.exitCode).toBe(0);
+      expect(exitCodeOf(result, {})).toBe(0);
       const found = result.diagnostics.filter((d) => d.code === c.code);
       expect(found).toHaveLength(1);
       expect(found[0]).toMatchObject({ severity: 'warning', file: c.file, pointer: c.pointer, line: lineOf(c.file, c.needle) });
@@ -148,7 +149,7 @@ describe('faults that would make a page wrong stay errors', () => {
   for (const c of refused) {
     it(c.name, async () => {
       const { result } = await run(c.files);
-      expect(result.exitCode).toBe(2);
+      expect(exitCodeOf(result, {})).toBe(2);
       expect(only(result.diagnostics, 'error')).toMatchObject([{ code: c.code, message: expect.stringMatching(c.message) }]);
     });
   }
@@ -174,7 +175,7 @@ describe('folders and files are named so that Docusaurus routes them', () => {
 
   it('a service named _well_known: its folder, its links and its pages agree, and the pages show the real name', async () => {
     const { result, page } = await run({ [`${P}/provider.yaml`]: providerYaml('p', { _well_known: `${P}/services/wk.yaml` }), [`${P}/services/wk.yaml`]: serviceYaml() });
-    expect(result.exitCode).toBe(0);
+    expect(exitCodeOf(result, {})).toBe(0);
     expect(result.files.map((f) => f.path).filter((p) => p.split('/').some((s) => s.startsWith('_')))).toEqual([]);
     expect(page('providers/p/well_known/index.md')).toMatch(/^title: _well_known$/m);
     expect(page('providers/p/index.md')).toContain('/providers/p/well_known/');
@@ -194,7 +195,7 @@ describe("the provider's title comes from provider.yaml", () => {
     it(name, async () => {
       const body = providerYaml('x', { s: 'googleapis.com/v1/services/s.yaml' }).replace(/^id: x\nname: x\n/, head);
       const { result, page } = await run({ 'googleapis.com/v1/provider.yaml': body, 'googleapis.com/v1/services/s.yaml': serviceYaml() });
-      expect(result.exitCode).toBe(0);
+      expect(exitCodeOf(result, {})).toBe(0);
       expect(page('providers/googleapis.com/index.md')).toMatch(new RegExp(`^title: ${title.replace('.', '\\.')}$`, 'm'));
     });
   }

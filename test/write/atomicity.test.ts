@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { STAGING_NAME } from '../../generator/write/paths.js';
 import { SimulatedCrash } from '../../generator/write/transaction.js';
-import { writeOutputSync } from '../../generator/write/write-output.js';
+import { writeOutputSync, writeWithFaults } from '../../generator/write/write-output.js';
 import { codes, contentsOf, filesOf, put, snapshotTree, tempDir, withoutCache } from './helpers.js';
 
 // A run that exercises every kind of step: unchanged, changed, removed (with a
@@ -33,7 +33,7 @@ describe('a run that fails leaves the tree as it was', () => {
     const before = snapshotTree(out);
     let failures = 0;
     for (let n = 0; n < 200; n++) {
-      const r = writeOutputSync(out, filesOf(NEW), { __failAfter: n });
+      const r = writeWithFaults(out, filesOf(NEW), {}, { failAfter: n });
       if (r.wrote) break;
       failures++;
       expect(codes(r)).toEqual(['write-failed']);
@@ -51,7 +51,7 @@ describe('a run that fails leaves the tree as it was', () => {
     const root = tempDir();
     const out = join(root, 'site', 'docs');
     for (let n = 0; n < 10; n++) {
-      const r = writeOutputSync(out, filesOf({ 'a/b.md': 'b' }), { __failAfter: n });
+      const r = writeWithFaults(out, filesOf({ 'a/b.md': 'b' }), {}, { failAfter: n });
       if (r.wrote) break;
       expect(snapshotTree(root)).toEqual({});
     }
@@ -68,7 +68,7 @@ describe('a run that dies midway is rolled back by the next run', () => {
       const before = snapshotTree(out);
       let died = false;
       try {
-        writeOutputSync(out, filesOf(NEW), { __crashAfter: n });
+        writeWithFaults(out, filesOf(NEW), {}, { crashAfter: n });
       } catch (e) {
         expect(e).toBeInstanceOf(SimulatedCrash);
         died = true;

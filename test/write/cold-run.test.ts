@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { MANIFEST_NAME, STAGING_NAME, STAT_CACHE_NAME } from '../../generator/write/paths.js';
 import { recoverStaging } from '../../generator/write/rollback.js';
 import { SimulatedCrash } from '../../generator/write/transaction.js';
-import { writeOutputSync } from '../../generator/write/write-output.js';
+import { writeOutputSync, writeWithFaults } from '../../generator/write/write-output.js';
 import { codes, filesOf, put, read, snapshotTree, tempDir } from './helpers.js';
 
 // A page at the top (its folder exists: moved alone) and pages in new folders, nested.
@@ -79,7 +79,7 @@ describe.each(SETUPS)('a cold run $name', ({ make, steps }) => {
     const before = snapshotTree(root);
     let failures = 0;
     for (let n = 0; n < 100; n++) {
-      const r = writeOutputSync(out, filesOf(PAGES), { __failAfter: n });
+      const r = writeWithFaults(out, filesOf(PAGES), {}, { failAfter: n });
       if (r.wrote) break;
       failures++;
       expect(codes(r)).toEqual(['write-failed']);
@@ -95,7 +95,7 @@ describe.each(SETUPS)('a cold run $name', ({ make, steps }) => {
       const { out } = make();
       const before = snapshotTree(out);
       try {
-        writeOutputSync(out, filesOf(PAGES), { __crashAfter: n });
+        writeWithFaults(out, filesOf(PAGES), {}, { crashAfter: n });
         break;
       } catch (e) {
         expect(e).toBeInstanceOf(SimulatedCrash);
@@ -117,7 +117,7 @@ describe.each(SETUPS)('a cold run $name', ({ make, steps }) => {
     for (let n = 0; n < steps; n++) {
       const { out } = make();
       const before = snapshotTree(out);
-      expect(() => writeOutputSync(out, filesOf(PAGES), { __crashAfter: n })).toThrow(SimulatedCrash);
+      expect(() => writeWithFaults(out, filesOf(PAGES), {}, { crashAfter: n })).toThrow(SimulatedCrash);
       const journalFile = join(out, STAGING_NAME, 'journal.json');
       if (existsSync(journalFile)) {
         const { trees: _trees, ...journal } = JSON.parse(readFileSync(journalFile, 'utf8'));

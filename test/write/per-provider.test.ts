@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/generate.js';
+import { exitCodeOf } from '../../generator/report.js';
 import { snapshot, tempDir } from '../helpers/cli.js';
 import { providerYaml, serviceYaml, writeRegistry } from '../helpers/mini-registry.js';
 
@@ -32,7 +33,7 @@ describe('one provider with errors, the others written', () => {
     const root = registry();
     const out = path.join(tempDir('pd-out-'), 'docs');
     const first = await generate({ registry: root, out, settings: NO_SETTINGS });
-    expect(first.exitCode).toBe(0);
+    expect(exitCodeOf(first, {})).toBe(0);
     const before = snapshot(out);
     const ownedBefore = manifestPaths(out);
 
@@ -42,7 +43,7 @@ describe('one provider with errors, the others written', () => {
     edit(root, 'a/v1/services/s.yaml', (s) => s.replace('Lists things.', 'Lists a things, changed.'));
     edit(root, 'c/v1/services/s.yaml', (s) => s.replace('Lists things.', 'Lists c things, changed.'));
     const second = await generate({ registry: root, out, settings: NO_SETTINGS });
-    expect(second.exitCode).toBe(2);
+    expect(exitCodeOf(second, {})).toBe(2);
     const errors = second.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => `${d.file} ${d.code}`)).toEqual(['b/v1/services/t.yaml yaml-syntax']);
     const after = snapshot(out);
@@ -54,7 +55,7 @@ describe('one provider with errors, the others written', () => {
     // Fixed: b is written too, and the run is complete again.
     edit(root, 'b/v1/services/t.yaml', (s) => s.replace('    get: [\n', '    get:\n'));
     const third = await generate({ registry: root, out, settings: NO_SETTINGS });
-    expect(third.exitCode).toBe(0);
+    expect(exitCodeOf(third, {})).toBe(0);
     expect(fs.readFileSync(path.join(out, 'providers/b/s/things/index.md'), 'utf8')).toContain('Lists b things, changed.');
     const fourth = await generate({ registry: root, out, settings: NO_SETTINGS });
     expect(fourth.upToDate).toBe(true);
@@ -65,7 +66,7 @@ describe('one provider with errors, the others written', () => {
     edit(root, 'c/v1/provider.yaml', (s) => s.replace('providerServices:', 'providerServices: [').replace(/$/, ''));
     const out = path.join(tempDir('pd-out-'), 'docs');
     const r = await generate({ registry: root, out, settings: NO_SETTINGS });
-    expect(r.exitCode).toBe(2);
+    expect(exitCodeOf(r, {})).toBe(2);
     expect(fs.existsSync(path.join(out, 'providers/c'))).toBe(false);
     expect(fs.existsSync(path.join(out, 'providers/a/s/things/index.md'))).toBe(true);
     expect(fs.existsSync(path.join(out, 'providers/b/t/things/index.md'))).toBe(true);
@@ -75,17 +76,17 @@ describe('one provider with errors, the others written', () => {
     const root = registry();
     edit(root, 'b/v1/services/t.yaml', (s) => s.replace('    get:\n', '    get: [\n'));
     const out = path.join(tempDir('pd-out-'), 'docs');
-    expect((await generate({ registry: root, out, settings: NO_SETTINGS })).exitCode).toBe(2);
+    expect(exitCodeOf(await generate({ registry: root, out, settings: NO_SETTINGS }), {})).toBe(2);
     const again = await generate({ registry: root, out, settings: NO_SETTINGS });
     expect(again.upToDate).toBe(false);
-    expect(again.exitCode).toBe(2);
+    expect(exitCodeOf(again, {})).toBe(2);
   });
 
   it('an error that belongs to no provider writes nothing', async () => {
     const root = registry();
     const out = path.join(tempDir('pd-out-'), 'docs');
     const r = await generate({ registry: root, out, settings: NO_SETTINGS, providers: ['a', 'nope'] });
-    expect(r.exitCode).toBe(2);
+    expect(exitCodeOf(r, {})).toBe(2);
     expect(fs.existsSync(out)).toBe(false);
   });
 });

@@ -1,14 +1,20 @@
 // Types of run.mjs. The generator's own types, read from its source (type-only:
 // nothing of generator/ is compiled into the site).
-import type { Diagnostic } from '../../../generator/model/types.js';
+import type { Diagnostic } from '../../../generator/diagnostics.js';
 import type { GenerateOptions, GenerateResult } from '../../../generator/generate.js';
 import type { WriteResult } from '../../../generator/write/write-output.js';
+import type * as Options from '../../../generator/options.js';
+import type * as Report from '../../../generator/report.js';
 
 export type { Diagnostic, GenerateOptions, GenerateResult, WriteResult };
 
 export interface Generator {
   generate(o: GenerateOptions): Promise<GenerateResult>;
-  summaryLine(result: GenerateResult, o: { check?: boolean; seconds: string }): string;
+  reportRun: typeof Report.reportRun;
+  readonly GENERATE_OPTIONS: typeof Options.GENERATE_OPTIONS;
+  parseArgsConfig: typeof Options.parseArgsConfig;
+  optionsHelp: typeof Options.optionsHelp;
+  toGenerateOptions: typeof Options.toGenerateOptions;
   formatDiagnostic(d: Diagnostic): string;
   availableLayouts(): string[];
   readonly DEFAULT_REGISTRY: string;
@@ -22,6 +28,8 @@ export type RunOptions = GenerateOptions;
 export interface RunOutput {
   /** Errors only (warnings are left out). */
   quiet?: boolean;
+  /** Every warning, one line each (by default: grouped by code). */
+  verbose?: boolean;
   stdout?: (line: string) => void;
   stderr?: (line: string) => void;
 }

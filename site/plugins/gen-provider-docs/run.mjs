@@ -53,14 +53,20 @@ export function loadGenerator() {
       );
     }
     const url = (/** @type {string} */ rel) => pathToFileURL(path.join(distDir, rel)).href;
-    const [gen, diag, templates] = await Promise.all([
+    const [gen, diag, templates, options, report] = await Promise.all([
       import(url('generate.js')),
       import(url('diagnostics.js')),
       import(url('load/load-templates.js')),
+      import(url('options.js')),
+      import(url('report.js')),
     ]);
     return {
       generate: gen.generate,
-      summaryLine: gen.summaryLine,
+      reportRun: report.reportRun,
+      GENERATE_OPTIONS: options.GENERATE_OPTIONS,
+      parseArgsConfig: options.parseArgsConfig,
+      optionsHelp: options.optionsHelp,
+      toGenerateOptions: options.toGenerateOptions,
       DEFAULT_REGISTRY: gen.DEFAULT_REGISTRY,
       DEFAULT_SETTINGS: gen.DEFAULT_SETTINGS,
       formatDiagnostic: diag.formatDiagnostic,
@@ -81,8 +87,9 @@ export function loadGenerator() {
  */
 
 /**
- * One generator run with the CLI's output: errors (and warnings unless `quiet`) to stderr, with
- * `check` the files a run would add, change or remove, then the summary line to stdout.
+ * One generator run with the CLI's output (the generator's own `reportRun`): errors, warnings
+ * grouped by code (all with `verbose`, none with `quiet`), with `check` the files a run would
+ * add, change or remove, then the summary line.
  * Never throws for problems of the run itself: a thrown error (bad layout, unreadable folder,
  * missing dist/) is printed and gives exit code 2.
  * @param {RunOptions} opts @param {RunOutput} [output]
@@ -94,8 +101,10 @@ export async function runGenerate(opts, output = {}) {
   const started = performance.now();
   /** @type {import('./run.d.mts').GenerateResult} */
   let result;
+  /** @type {import('./run.d.mts').Generator} */
+  let gen;
   try {
-    const gen = await loadGenerator();
+    gen = await loadGenerator();
     const layout = opts.layout ?? 'classic';
     const layouts = gen.availableLayouts();
     if (!layouts.includes(layout)) throw new Error(`unknown layout "${layout}" (available: ${layouts.join(', ')})`);
@@ -110,22 +119,20 @@ export async function runGenerate(opts, output = {}) {
       force: opts.force === true,
       strict: opts.strict === true,
     });
-    for (const d of result.diagnostics) {
-      if (d.severity === 'error' || !output.quiet) err(gen.formatDiagnostic(d));
-    }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const summary = message.startsWith('gen-provider-docs:') ? message : `provider-docs: ${message}`;
     err(summary);
     return { exitCode: 2, summary };
   }
-  const w = result.write;
-  if (opts.check && w && !result.upToDate) {
-    for (const [label, list] of /** @type {const} */ ([['add', w.added], ['change', w.changed], ['remove', w.removed]])) {
-      for (const f of list) out(`${label} ${f}`);
-    }
-  }
-  const summary = (await loadGenerator()).summaryLine(result, { check: opts.check, seconds: ((performance.now() - started) / 1000).toFixed(2) });
-  out(summary);
-  return { exitCode: result.exitCode, summary, result };
+  const report = gen.reportRun(result, {
+    check: opts.check === true,
+    strict: opts.strict === true,
+    quiet: output.quiet === true,
+    verbose: output.verbose === true,
+    seconds: ((performance.now() - started) / 1000).toFixed(2),
+  });
+  for (const line of report.stderr) err(line);
+  for (const line of report.stdout) out(line);
+  return { exitCode: report.exitCode, summary: report.summary, result };
 }

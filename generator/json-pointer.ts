@@ -1,4 +1,6 @@
 // RFC 6901 JSON pointers: the addresses every model node and diagnostic carries.
+// Shared by every stage (the loader builds them, the model follows them), so
+// they belong to none.
 
 // Most segments need no escaping; checking first saves two regex passes per
 // segment, which adds up over the ~100k pointers a large spec produces.
