@@ -186,7 +186,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
 
   if (plan.ops.length === 0 && read.kind === 'ok' && read.text === manifestText) {
     // Nothing to write; only a stale stat cache is refreshed, so the next no-change run is fast again.
-    bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, new Set()));
+    bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, new Set(), kept.keys()));
     if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!, options.runFacts));
     return;
   }
@@ -207,7 +207,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   // Committed: what follows is tidying, and a failure there must not undo the run.
   const written = new Set(plan.ops.filter((op) => op.kind !== 'remove').map((op) => op.path));
   bestEffort(report, outDir, () => pruneEmptiedDirs(outAbs, plan.removed));
-  timed('write, stat cache', () => bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, written)));
+  timed('write, stat cache', () => bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, written, kept.keys())));
   bestEffort(report, outDir, () => removeStaging(stagingPath(outAbs)));
   if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!, options.runFacts));
 }
@@ -230,9 +230,17 @@ function writeStatCache(
   files: readonly PreparedFile[],
   verified: ReadonlyMap<string, StatEntry>,
   written: ReadonlySet<string>,
+  kept: Iterable<string>,
 ): void {
   const entries = new Map<string, StatEntry>();
   let reused = 0;
+  // Kept files were not looked at: what the cache knew of them still holds.
+  for (const p of kept) {
+    const entry = cache.entries.get(p);
+    if (entry === undefined) continue;
+    entries.set(p, entry);
+    reused++;
+  }
   for (const f of files) {
     const entry = written.has(f.path) ? statEntry(f.sha256, lstatSync(under(outAbs, f.path), { bigint: true })) : verified.get(f.path);
     if (entry === undefined) continue;
