@@ -37,6 +37,13 @@ export interface WriteOptions {
    * still writes the others.
    */
   readonly keep?: readonly string[];
+  /**
+   * Only this folder: the run writes and removes files inside it, and leaves
+   * everything outside it as `keep` does. A run over many providers writes each
+   * provider's folder as a transaction of its own, so no more than one
+   * provider's pages are ever held at once.
+   */
+  readonly scope?: string;
   /** Input fingerprints, recorded beside the stat cache after a successful run (see inputs-record.ts). */
   readonly inputs?: ReadonlyMap<string, string>;
   /** Recorded with the inputs: what a later no-change run reports about this one. */
@@ -89,10 +96,9 @@ export function writeWithFaults(outDir: string, files: readonly OutputFile[], op
     result.diagnostics.push({ severity, code, message, file, pointer: '' });
   };
   result.diagnostics.push(...validateOutputPaths(files.map((f) => f.path)));
-  const keep = options.keep ?? [];
+  const outside = outsideOf(options);
   for (const f of files) {
-    const folder = keep.find((k) => isUnder(f.path, k));
-    if (folder !== undefined) report('error', 'bad-output-path', `Output path ${JSON.stringify(f.path)} is inside ${JSON.stringify(folder)}, which this run keeps as it is.`, f.path);
+    if (outside(f.path)) report('error', 'bad-output-path', `Output path ${JSON.stringify(f.path)} is outside what this run writes (it keeps ${JSON.stringify(options.keep ?? [])}, writes only ${JSON.stringify(options.scope ?? '')}).`, f.path);
   }
   if (result.diagnostics.length > 0) return result;
   try {
@@ -154,9 +160,9 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   }
   const owned: Manifest = read.kind === 'ok' ? read.manifest : { files: new Map() };
   // Kept files are out of the plan (never removed, changed or read) and go back into the manifest as they were.
-  const keep = options.keep ?? [];
+  const outside = outsideOf(options);
   const kept = new Map<string, ManifestEntry>();
-  const old: Manifest = keep.length === 0 ? owned : { ...owned, files: new Map([...owned.files].filter(([p, e]) => !(keep.some((k) => isUnder(p, k)) && kept.set(p, e)))) };
+  const old: Manifest = options.keep === undefined && options.scope === undefined ? owned : { ...owned, files: new Map([...owned.files].filter(([p, e]) => !(outside(p) && kept.set(p, e)))) };
 
   const prepared: PreparedFile[] = timed('write, hash', () =>
     files
@@ -210,6 +216,13 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   timed('write, stat cache', () => bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, written, kept.keys())));
   bestEffort(report, outDir, () => removeStaging(stagingPath(outAbs)));
   if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!, options.runFacts));
+}
+
+/** True for a path this run must leave as it is (kept, or outside its scope). */
+function outsideOf(options: WriteOptions): (p: string) => boolean {
+  const keep = options.keep ?? [];
+  const scope = options.scope;
+  return (p) => (scope !== undefined && !isUnder(p, scope)) || keep.some((k) => isUnder(p, k));
 }
 
 function isUnder(p: string, folder: string): boolean {

@@ -176,7 +176,7 @@ describe('folders and files are named so that Docusaurus routes them', () => {
   it('a service named _well_known: its folder, its links and its pages agree, and the pages show the real name', async () => {
     const { result, page } = await run({ [`${P}/provider.yaml`]: providerYaml('p', { _well_known: `${P}/services/wk.yaml` }), [`${P}/services/wk.yaml`]: serviceYaml() });
     expect(exitCodeOf(result, {})).toBe(0);
-    expect(result.files.map((f) => f.path).filter((p) => p.split('/').some((s) => s.startsWith('_')))).toEqual([]);
+    expect(result.paths.filter((p) => p.split('/').some((s) => s.startsWith('_')))).toEqual([]);
     expect(page('providers/p/well_known/index.md')).toMatch(/^title: _well_known$/m);
     expect(page('providers/p/index.md')).toContain('/providers/p/well_known/');
     expect(page('providers/p/well_known/index.md')).toContain('/providers/p/well_known/things/');
