@@ -5,20 +5,23 @@ import { reportRun } from './report.js';
 import { availableLayouts } from './load/load-templates.js';
 import { DIFF_HELP } from './diff/help.js';
 
-const HELP = `provider-docs: documentation pages for StackQL provider specs
+const USAGE = `provider-docs: documentation pages for StackQL provider specs
 
 Usage:
   provider-docs generate [options]
   provider-docs diff --base <root> --head <root> [options]
   provider-docs --help
+  provider-docs <command> --help
 
-generate options:
+`;
+
+const GENERATE_HELP = `generate options:
 %OPTIONS%
 Exit codes: 0 done, 1 --check found stale docs, 2 errors (nothing was written).
-
-${DIFF_HELP}`;
+`;
 
 export async function main(argv: readonly string[]): Promise<number> {
+  endQuietlyOnClosedPipe();
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(help());
@@ -30,8 +33,27 @@ export async function main(argv: readonly string[]): Promise<number> {
   return 2;
 }
 
+/** The whole help: both commands' options. */
 function help(): string {
-  return HELP.replace('%OPTIONS%', optionsHelp({ layouts: availableLayouts() }));
+  return `${USAGE}${generateOptions()}\n${DIFF_HELP}`;
+}
+
+function generateOptions(): string {
+  return GENERATE_HELP.replace('%OPTIONS%', optionsHelp({ layouts: availableLayouts() }));
+}
+
+/**
+ * `provider-docs diff --format json | head`: once the reader has gone, the rest
+ * of the output has nowhere to go and is not an error (without this, Node throws
+ * EPIPE and exits 1, the code `--exit-code` gives to "differences found").
+ */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
 }
 
 async function runGenerate(argv: readonly string[]): Promise<number> {
@@ -43,11 +65,11 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
       options: { ...parseArgsConfig(), help: { type: 'boolean', short: 'h' } },
     }));
   } catch (e) {
-    process.stderr.write(`provider-docs: ${(e as Error).message}\n`);
+    process.stderr.write(`provider-docs generate: ${(e as Error).message}\n(see provider-docs generate --help)\n`);
     return 2;
   }
   if (values.help) {
-    process.stdout.write(help());
+    process.stdout.write(`Usage:\n  provider-docs generate [options]\n\n${generateOptions()}`);
     return 0;
   }
   const layout = values.layout ?? 'classic';

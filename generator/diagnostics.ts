@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { compareStrings } from './compare.js';
 
 // Problems are data: every stage reports them here, and only the reporter
@@ -82,4 +83,13 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line !== undefined ? `${d.file}:${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : d.file;
   const ptr = d.pointer ? ` (at ${d.pointer || '/'})` : '';
   return `${where}: ${d.severity} ${d.code}: ${d.message}${ptr}`;
+}
+
+/**
+ * Names each diagnostic's file from the current folder, so that a terminal or an
+ * editor opens it as printed. Stages name registry files relative to the registry
+ * root, and other files (settings, the root itself) absolutely.
+ */
+export function fromCurrentFolder(list: readonly Diagnostic[], root: string, cwd = process.cwd()): Diagnostic[] {
+  return list.map((d) => (d.file === '' ? d : { ...d, file: path.relative(cwd, path.resolve(root, d.file)).split(path.sep).join('/') || '.' }));
 }

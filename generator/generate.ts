@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { COMPILED, PACKAGE_ROOT } from './package-root.js';
-import { DiagnosticBag, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { DiagnosticBag, fromCurrentFolder, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { inputFingerprint } from './load/input-fingerprint.js';
 import { BUILTIN_TEMPLATES_DIR } from './load/load-templates.js';
 import { outputsCurrent } from './write/outputs-current.js';
@@ -87,9 +87,11 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const counts = { providers: index.providers.length, services: 0, resources: 0, pages: 0 };
   const { providerFailures } = await import('./pipeline/provider-failures.js');
   // An error that belongs to no single provider (a missing provider, a settings file) stops the run before anything is written.
-  if (providerFailures(applyStrict(prior, opts.strict), index.names).whole) return { diagnostics: prior, paths: [], upToDate: false, counts };
+  if (providerFailures(applyStrict(prior, opts.strict), index.names).whole) return { diagnostics: sortDiagnostics(fromCurrentFolder(prior, index.root)), paths: [], upToDate: false, counts };
 
   const { runProviders } = await import('./pipeline/run-providers.js');
   const run = await runProviders(index, jobEnv, prior, { out: opts.out, strict: opts.strict === true, write: { check: opts.check === true, force: opts.force === true, inputs } });
-  return { diagnostics: run.diagnostics, paths: run.paths, write: run.write, upToDate: false, counts: { ...counts, ...run.counts } };
+  // Spec diagnostics name files relative to the registry root until here (whose provider an error is); the user reads them from the current folder.
+  const diagnostics = [...sortDiagnostics(fromCurrentFolder(run.diagnostics, index.root)), ...run.write.diagnostics];
+  return { diagnostics, paths: run.paths, write: run.write, upToDate: false, counts: { ...counts, ...run.counts } };
 }

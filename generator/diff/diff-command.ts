@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Registry } from '../model/types.js';
-import { DiagnosticBag, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { DiagnosticBag, formatDiagnostic, fromCurrentFolder, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { loadRegistry } from '../load/load-registry.js';
 import { locateDiagnostics } from '../load/locate-diagnostics.js';
 import { buildRegistry } from '../model/build-registry.js';
@@ -20,10 +19,7 @@ export function loadSide(root: string, providers: readonly string[]): LoadedSide
   const bag = new DiagnosticBag();
   const loaded = loadRegistry(root, { providers }, bag);
   const registry = buildRegistry(loaded, new Map(), bag);
-  // Files are named relative to the registry root; name them from the root as given, so base and head differ.
-  const diagnostics = locateDiagnostics(bag.all, loaded.files).map((d) =>
-    d.file === '' || d.file === root || path.isAbsolute(d.file) ? d : { ...d, file: path.join(root, d.file).split(path.sep).join('/') },
-  );
+  const diagnostics = fromCurrentFolder(locateDiagnostics(bag.all, loaded.files), loaded.root);
   return { registry, diagnostics };
 }
 
@@ -45,7 +41,8 @@ export async function runDiff(argv: readonly string[]): Promise<number> {
       },
     }));
   } catch (e) {
-    return usage((e as Error).message);
+    process.stderr.write(`provider-docs diff: ${(e as Error).message}\n(see provider-docs diff --help)\n`);
+    return 2;
   }
   if (values.help) {
     process.stdout.write(`Usage:\n  provider-docs diff --base <root> --head <root> [options]\n\n${DIFF_HELP}`);

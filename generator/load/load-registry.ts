@@ -88,15 +88,19 @@ export function loadRegistryIndex(root: string, options: LoadOptions, bag: Diagn
   const providers: ProviderIndex[] = [];
 
   if (!isDir(absRoot)) {
-    bag.error('registry-missing', `registry root not found: ${root}`, root, '');
+    const what = fs.existsSync(absRoot) ? `registry root is a file, not a folder: ${root}` : `registry root not found: ${root}`;
+    bag.error('registry-missing', `${what} (expected a folder laid out as <provider>/<version>/provider.yaml)`, absRoot, '');
     return { root: absRoot, providers, names: [], files };
   }
   const found = findProviderFiles(absRoot);
+  if (found.size === 0) {
+    bag.error('registry-empty', `no provider under ${root} (expected <provider>/<version>/provider.yaml)`, absRoot, '');
+  }
   const wanted = options.providers && options.providers.length > 0 ? [...new Set(options.providers)].sort() : [...found.keys()];
   for (const name of wanted) {
     const rel = found.get(name);
     if (!rel) {
-      bag.error('provider-missing', `no provider "${name}" under ${root} (expected ${name}/<version>/provider.yaml)`, root, '');
+      if (found.size > 0) bag.error('provider-missing', `no provider "${name}" under ${root} (expected ${name}/<version>/provider.yaml)`, absRoot, '');
       continue;
     }
     const file = readFile(absRoot, rel, bag, files);

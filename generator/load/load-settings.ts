@@ -17,10 +17,16 @@ export interface LoadedSettings {
 export function loadSettings(dir: string | undefined, providers: readonly string[], bag: DiagnosticBag): Map<string, LoadedSettings> {
   const out = new Map<string, LoadedSettings>();
   if (!dir) return out;
+  if (!isDir(dir)) {
+    // Without it the provider pages would silently lose their prose.
+    bag.error('settings-missing', `settings folder not found: ${dir}`, path.resolve(dir), '');
+    return out;
+  }
   for (const name of providers) {
     const abs = path.resolve(dir, `${name}.md`);
     if (!fs.existsSync(abs)) continue;
     const file = path.relative(process.cwd(), abs).split(path.sep).join('/') || abs;
+    const report = (code: string, message: string, pointer: string, line?: number, column?: number) => bag.error(code, message, abs, pointer, line, column);
     const text = fs.readFileSync(abs, 'utf8');
     try {
       // gray-matter caches by content; an options object disables that, so a
@@ -28,13 +34,13 @@ export function loadSettings(dir: string | undefined, providers: readonly string
       const parsed = matter(text, {});
       const data = parsed.data;
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        bag.error('settings-frontmatter', 'frontmatter must be a mapping', file, '', 1, 1);
+        report('settings-frontmatter', 'frontmatter must be a mapping', '', 1, 1);
         continue;
       }
       const image = data['image'];
       // Docusaurus refuses a page whose `image` is not a URL: catch it here, with the file named.
       if (image !== undefined && (typeof image !== 'string' || !/^(https?:\/\/|\/)[^\s"'<>{}\\`]*$/.test(image))) {
-        bag.error('settings-invalid', `image must be a site path (/img/...) or an http(s) URL, got ${JSON.stringify(image)}`, file, '/image', lineOfKey(text, 'image'), 1);
+        report('settings-invalid', `image must be a site path (/img/...) or an http(s) URL, got ${JSON.stringify(image)}`, '/image', lineOfKey(text, 'image'), 1);
         continue;
       }
       out.set(name, { file, data, body: parsed.content.trim() });
@@ -43,10 +49,18 @@ export function loadSettings(dir: string | undefined, providers: readonly string
       // The YAML parser counts lines from the `---` line's end: its line 0 is that line.
       const line = err.mark ? err.mark.line + 1 : 1;
       const column = err.mark ? err.mark.column + 1 : 1;
-      bag.error('settings-frontmatter', `bad frontmatter: ${err.reason ?? err.message.split('\n')[0]}`, file, '', line, column);
+      report('settings-frontmatter', `bad frontmatter: ${err.reason ?? err.message.split('\n')[0]}`, '', line, column);
     }
   }
   return out;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function lineOfKey(text: string, key: string): number | undefined {

@@ -219,10 +219,22 @@ function requestBody(input: MethodInput, op: Record<string, unknown>, opPointer:
     required: rb['required'] === true,
     mediaType: mt,
     fields: media['schema'] === undefined ? [] : input.fields.propertiesOf(media['schema'], at),
+    schemaType: media['schema'] === undefined ? 'unknown' : input.fields.info(media['schema'], at).type,
   };
   const example = schema?.['example'] ?? media['example'];
   if (example !== undefined) body.example = example;
+  const examples = firstExample(ctx, media['examples'], joinPointer(r.pointer, 'content', mt, 'examples')) ?? (Array.isArray(schema?.['examples']) ? schema['examples'][0] : undefined);
+  if (examples !== undefined) body.examples = examples;
   return body;
+}
+
+/** The value of the first entry of a media type's `examples` map (each an Example object, possibly a `$ref`). */
+function firstExample(ctx: SpecContext, examples: unknown, pointer: string): unknown {
+  const map = asRecord(examples);
+  const first = map && Object.keys(map)[0];
+  if (!map || first === undefined) return undefined;
+  const r = deref(ctx, map[first], joinPointer(pointer, first));
+  return asRecord(r?.node)?.['value'];
 }
 
 function pickMediaType(content: Record<string, unknown>, wanted: string | undefined): string | undefined {

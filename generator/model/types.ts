@@ -53,6 +53,10 @@ export interface RequestBody {
   readonly fields: readonly Field[];
   /** The schema's `example`, as plain JSON data (key order preserved); undefined when absent. */
   readonly example?: unknown;
+  /** The first of the media type's `examples` (its `value`) or of the schema's `examples` list (OpenAPI 3.1); undefined when none. */
+  readonly examples?: unknown;
+  /** The body schema's type as written (`object`, `string`, ...); `unknown` when it has none. */
+  readonly schemaType: string;
 }
 
 export interface Method {

@@ -20,6 +20,7 @@ import { templatesFor, type JobEnv } from './service-job.js';
 // folder left exactly as it was, while the others are written.
 
 export interface ProvidersRun {
+  /** Of loading, modelling and rendering; files relative to the registry root. The writer's are in `write`. */
   readonly diagnostics: Diagnostic[];
   readonly write: WriteResult;
   readonly counts: { services: number; resources: number; pages: number };
@@ -84,7 +85,7 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
     const runFacts = { warnings: diagnostics.filter((d) => d.severity === 'warning').length };
     writes.push(await timed('write', () => writeOutput(o.out, [], { ...o.write, runFacts, keep })));
   }
-  return { diagnostics: sortDiagnostics([...diagnostics, ...writes.flatMap((w) => w.diagnostics)]), write: mergeWrites(writes), counts, paths: paths.sort() };
+  return { diagnostics: sortDiagnostics(diagnostics), write: mergeWrites(writes), counts, paths: paths.sort() };
 }
 
 function mergeWrites(writes: readonly WriteResult[]): WriteResult {
@@ -96,7 +97,7 @@ function mergeWrites(writes: readonly WriteResult[]): WriteResult {
     unchanged: all('unchanged'),
     conflicts: all('conflicts'),
     blocked: all('blocked'),
-    diagnostics: writes.flatMap((w) => w.diagnostics),
+    diagnostics: sortDiagnostics(writes.flatMap((w) => w.diagnostics)),
     wrote: writes.some((w) => w.wrote),
   };
 }

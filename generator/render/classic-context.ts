@@ -1,4 +1,6 @@
-import yaml from 'js-yaml';
+import { pyyamlDump } from './pyyaml-dump.js';
+import { uniqueValues } from './unique-values.js';
+import { bodyValue, classicBodyKeys, noColumnsReason } from './body-values.js';
 import type { Field, Method, ProviderInfo, ProviderOverview, Resource, ResourceOverview, Service, ServiceOverview } from '../model/types.js';
 
 // Page contexts: everything a classic page shows, derived from the model alone.
@@ -65,22 +67,24 @@ export function resourcePageBase(provider: ProviderInfo, service: Service, resou
 
 export function classicResourceContext(provider: ProviderInfo, service: Service, resource: Resource) {
   const selects: SelectTab[] = [];
+  const selectValue = uniqueValues();
   const merged = resource.kind === 'resource' ? resource.views : [];
   merged.forEach((v, i) =>
-    selects.push({ label: v.name, value: viewTabValue(merged.length, i, v.name), columns: v.fields.map((f) => f.name), from: v.id, params: v.requiredParams }),
+    selects.push({ label: v.name, value: selectValue(viewTabValue(merged.length, i, v.name)), columns: v.fields.map((f) => f.name), from: v.id, params: v.requiredParams }),
   );
   if (resource.kind === 'view') {
     const v = resource.views[0]!;
-    selects.push({ label: v.name, value: 'view', columns: v.fields.map((f) => f.name), from: v.id, params: v.requiredParams });
+    selects.push({ label: v.name, value: selectValue('view'), columns: v.fields.map((f) => f.name), from: v.id, params: v.requiredParams });
   }
   for (const m of resource.selectMethods) {
-    selects.push({ label: `${resource.name} (${m.name})`, value: m.name, columns: resource.fields.map((f) => f.name), from: resource.id, params: m.requiredParams });
+    selects.push({ label: `${resource.name} (${m.name})`, value: selectValue(m.name), columns: resource.fields.map((f) => f.name), from: resource.id, params: m.requiredParams });
   }
+  const fieldValue = uniqueValues();
   const fieldTabs =
     merged.length > 0
       ? [
-          ...merged.map((v, i) => ({ label: v.name, value: viewTabValue(merged.length, i, v.name), fields: v.fields })),
-          { label: resource.name, value: 'resource', fields: resource.fields },
+          ...merged.map((v, i) => ({ label: v.name, value: fieldValue(viewTabValue(merged.length, i, v.name)), fields: v.fields })),
+          { label: resource.name, value: fieldValue('resource'), fields: resource.fields },
         ]
       : undefined;
   const byVerb = (verb: Method['verb']) => resource.methods.filter((m) => m.verb === verb);
@@ -106,35 +110,39 @@ function viewTabValue(count: number, index: number, name: string): string {
 function insertContext(resource: Resource, inserts: readonly Method[]) {
   // The page shows one INSERT statement per insert method; the single-method
   // case keeps the classic `create` tab value.
+  // Values are unique within the Tabs whatever the method names (a later
+  // insert method may itself be named `create`, or `manifest`).
+  const value = uniqueValues();
   const tabs = inserts.map((m, i) => ({
     label: inserts.length === 1 ? resource.name : `${resource.name} (${m.name})`,
-    value: inserts.length === 1 ? 'create' : i === 0 ? 'create' : m.name,
+    value: value(i === 0 ? 'create' : m.name),
     id: resource.id,
     columns: insertColumns(m),
+    noColumns: noColumnsReason(m),
   }));
-  return { tabs, manifest: manifestYaml(inserts[0]!) };
+  return { tabs, manifest: manifestYaml(inserts[0]!), manifestValue: value('manifest') };
 }
 
-/** Required params as they are, then `data__<key>` for each key of the body example, `id` skipped. */
+/** Required params as they are, then `data__<key>` for each body field the INSERT lists (see classicBodyKeys). */
 export function insertColumns(m: Method): InsertColumn[] {
   const cols: InsertColumn[] = m.requiredParams.map((p) => ({ column: p, value: p }));
-  for (const key of exampleKeys(m)) cols.push({ column: `data__${key}`, value: key });
+  for (const key of classicBodyKeys(m)) cols.push({ column: `data__${key.name}`, value: key.name });
   return cols;
 }
 
-function exampleKeys(m: Method): string[] {
-  const ex = m.requestBody?.example;
-  if (ex === null || typeof ex !== 'object' || Array.isArray(ex)) return [];
-  return Object.keys(ex).filter((k) => k !== 'id');
-}
-
-/** The body example as a stackql manifest (YAML), or the empty manifest when there is no body. */
+/**
+ * The body as a stackql manifest (YAML): each field the INSERT lists with the
+ * example's value, else a sample built from its schema; the empty manifest
+ * when the body names no fields.
+ */
 export function manifestYaml(m: Method): string {
-  const ex = m.requestBody?.example as Record<string, unknown> | undefined;
-  const keys = exampleKeys(m);
-  if (keys.length === 0) return '- name: your_resource_model_name\n  props: []  # No request body parameters required';
-  const props = keys.map((k) => ({ name: k, value: ex![k] }));
-  return yaml.dump([{ name: 'your_resource_model_name', props }], { noArrayIndent: true, lineWidth: -1, noRefs: true });
+  const keys = classicBodyKeys(m);
+  if (keys.length === 0) {
+    const why = m.requestBody ? `The request body (${m.requestBody.mediaType}) has no named fields` : 'No request body parameters required';
+    return `- name: your_resource_model_name\n  props: []  # ${why}`;
+  }
+  const props = keys.map((k) => ({ name: k.name, value: bodyValue(m, k.name, k.field) }));
+  return pyyamlDump([{ name: 'your_resource_model_name', props }]);
 }
 
 export function classicServiceContext(provider: ProviderInfo, service: Service) {

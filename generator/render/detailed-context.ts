@@ -2,6 +2,10 @@ import yaml from 'js-yaml';
 import type { Field, Method, Param, ProviderInfo, Resource, Service, View } from '../model/types.js';
 import { resourcePageBase } from './classic-context.js';
 import { compareStrings } from '../compare.js';
+import { uniqueValues } from './unique-values.js';
+import { bodyObject, bodyValue, noColumnsReason, sampleOfType } from './body-values.js';
+
+export { uniqueValues };
 
 // Page context of the detailed layout's resource page. Like the classic
 // builders it decides what the page says, never how: every list the templates
@@ -16,8 +20,6 @@ import { compareStrings } from '../compare.js';
 
 /** Levels of sub-fields shown under a field (its own level not counted). */
 export const FIELD_DEPTH = 3;
-/** Levels of nested objects written out in a manifest sample value. */
-const SAMPLE_DEPTH = 3;
 
 /** A field as the page shows it. `fields` is cut at FIELD_DEPTH; `elided` says sub-fields were left out there. */
 export interface FieldView {
@@ -129,6 +131,8 @@ export interface SelectExample extends Example {
 }
 export interface InsertExample extends Example {
   readonly columns: readonly ValueItem[];
+  /** What the page says instead of an INSERT when `columns` is empty. */
+  readonly noColumns: string;
   readonly returning: readonly string[];
 }
 export interface ManifestTab {
@@ -193,6 +197,7 @@ export function detailedResourceContext(provider: ProviderInfo, service: Service
   const insertValues = uniqueValues();
   const inserts: InsertExample[] = insertMethods.map((m) => ({
     ...example(m, resource, insertValues),
+    noColumns: noColumnsReason(m),
     columns: [...requiredParamItems(m), ...bodyProps(m).map((b) => ({ column: `data__${b.name}`, var: b.name, quoted: b.quoted, required: b.required }))],
     returning: m.responseFields.map((f) => f.name),
   }));
@@ -327,16 +332,6 @@ export function slug(name: string): string {
   return s === '' ? 'x' : s;
 }
 
-/** Returns a function that makes each value it is given unique (`a`, `a-2`, `a-3`, ...). */
-export function uniqueValues(): (v: string) => string {
-  const used = new Set<string>();
-  return (v) => {
-    let out = v;
-    for (let i = 2; used.has(out); i++) out = `${v}-${i}`;
-    used.add(out);
-    return out;
-  };
-}
 
 // ---------------------------------------------------------------- examples
 
@@ -429,16 +424,16 @@ interface BodyProp {
   readonly field?: Field;
 }
 
-/** The request body's top-level properties; from the body example's keys when the schema names none. */
+/** The request body's top-level properties; from the keys of its `example`, else of its first `examples` entry, when the schema names none. */
 export function bodyProps(m: Method): BodyProp[] {
   const body = m.requestBody;
   if (!body) return [];
   if (body.fields.length > 0) {
     return body.fields.map((f) => ({ name: f.name, type: f.type, datatype: datatype(f), description: f.description, required: f.required, quoted: quoted(f.type), field: f }));
   }
-  const ex = body.example;
-  if (ex === null || typeof ex !== 'object' || Array.isArray(ex)) return [];
-  return Object.entries(ex as Record<string, unknown>).map(([name, v]) => {
+  const ex = bodyObject(body.example) ?? bodyObject(body.examples);
+  if (!ex) return [];
+  return Object.entries(ex).map(([name, v]) => {
     const type = jsonType(v);
     return { name, type, datatype: type, description: '', required: false, quoted: quoted(type) };
   });
@@ -490,8 +485,6 @@ function execParts(m: Method): Pick<ExecExample, 'args' | 'json' | 'requiredJson
 
 // ---------------------------------------------------------------- manifest
 
-const sampleCache = new WeakMap<Field, unknown[]>();
-
 /**
  * A stackql manifest for an insert method: each required parameter and body
  * property with a value (the body example's, else a sample built from the
@@ -508,8 +501,6 @@ export function manifestYaml(resource: Resource, m: Method): string {
 const manifestCache = new WeakMap<Method, { resource: string; yaml: string }>();
 
 function buildManifest(resource: Resource, m: Method): string {
-  const ex = m.requestBody?.example;
-  const exObj = ex !== null && typeof ex === 'object' && !Array.isArray(ex) ? (ex as Record<string, unknown>) : undefined;
   const byName = paramsByName(m);
   const props: Record<string, unknown>[] = [];
   for (const name of m.requiredParams) {
@@ -517,7 +508,7 @@ function buildManifest(resource: Resource, m: Method): string {
     props.push(prop(name, sampleOfType(p?.type ?? 'string'), p ? datatype(p) : 'string', true, p?.description ?? ''));
   }
   for (const b of bodyProps(m)) {
-    const value = exObj && b.name in exObj ? exObj[b.name] : b.field ? sample(b.field, 0) : sampleOfType(b.type);
+    const value = bodyValue(m, b.name, b.field, b.type);
     props.push(prop(b.name, value, b.datatype, b.required, b.description));
   }
   const doc = [{ name: resource.name, props }];
@@ -537,44 +528,6 @@ function firstParagraph(s: string): string {
   const trimmed = s.replace(/^\s+/, '');
   const m = /\r?\n[ \t]*\r?\n/.exec(trimmed);
   return (m ? trimmed.slice(0, m.index) : trimmed).replace(/\s+/g, ' ').trim();
-}
-
-function sample(f: Field, depth: number): unknown {
-  let byDepth = sampleCache.get(f);
-  if (!byDepth) sampleCache.set(f, (byDepth = []));
-  if (depth in byDepth) return byDepth[depth];
-  let v: unknown;
-  if (f.enumValues && f.enumValues.length > 0) v = f.enumValues[0];
-  else if (f.type === 'array') {
-    const item = f.fields.length > 0 && depth < SAMPLE_DEPTH ? objectSample(f.fields, depth + 1) : sampleOfType(f.itemType ?? 'string');
-    v = [item];
-  } else if ((f.type === 'object' || f.type === 'unknown') && f.fields.length > 0) {
-    v = depth < SAMPLE_DEPTH ? objectSample(f.fields, depth + 1) : {};
-  } else v = sampleOfType(f.type);
-  byDepth[depth] = v;
-  return v;
-}
-
-function objectSample(fields: readonly Field[], depth: number): Record<string, unknown> {
-  const o: Record<string, unknown> = {};
-  for (const f of fields) o[f.name] = sample(f, depth);
-  return o;
-}
-
-function sampleOfType(type: string): unknown {
-  switch (type) {
-    case 'integer':
-    case 'number':
-      return 0;
-    case 'boolean':
-      return false;
-    case 'array':
-      return [];
-    case 'object':
-      return {};
-    default:
-      return 'string';
-  }
 }
 
 function distinct<T>(xs: readonly T[]): T[] {

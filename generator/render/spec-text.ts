@@ -33,6 +33,20 @@ export function specInline(description: string): string {
   return out;
 }
 
+/**
+ * `specInline` for the classic format, which keeps a description's whitespace
+ * as the spec has it: only line breaks become spaces (`periods,  and` keeps
+ * its two spaces).
+ */
+export function specLine(description: string): string {
+  let out = lineCache.get(description);
+  if (out === undefined) {
+    out = timed('spec text, inline', () => renderLine(firstParagraph(description).replace(/\r\n?|\n/g, ' ').trim()));
+    remember(lineCache, description, out);
+  }
+  return out;
+}
+
 /** The whole description as MDX-safe markdown block content (no trailing newline). */
 export function specBlock(description: string): string {
   let out = blockCache.get(description);
@@ -58,6 +72,7 @@ export function proseBlock(markdown: string): string {
 }
 
 const inlineCache = new Map<string, string>();
+const lineCache = new Map<string, string>();
 const blockCache = new Map<string, string>();
 const proseCache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
@@ -70,7 +85,10 @@ function remember(cache: Map<string, string>, key: string, value: string): void 
 }
 
 function renderInline(description: string): string {
-  const line = foldedFirstParagraph(description);
+  return renderLine(foldedFirstParagraph(description));
+}
+
+function renderLine(line: string): string {
   const direct = plainWithCode(line);
   if (direct !== undefined) return direct;
   const markdown = rstInlineToMarkdown(line);

@@ -1,10 +1,11 @@
 import Handlebars from 'handlebars';
 import type { TemplateSet } from '../load/load-templates.js';
 import { codeFence, escapeAttr, escapeTableCell, escapeText, inlineCode } from './escape.js';
-import { proseBlock, specBlock, specInline } from './spec-text.js';
+import { proseBlock, specBlock, specInline, specLine } from './spec-text.js';
 import { PRECOMPILED } from './precompiled-templates.js';
 import { COMPILE_OPTIONS, templateKey } from './template-options.js';
 import { count } from '../trace.js';
+import { sqlIdent } from './sql-ident.js';
 
 export type PageTemplate = (context: object) => string;
 
@@ -57,6 +58,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('code', (v: unknown) => inlineCode(str(v)));
   hb.registerHelper('cell', (v: unknown) => escapeTableCell(str(v)));
   hb.registerHelper('inline', (v: unknown) => specInline(str(v)));
+  hb.registerHelper('line', (v: unknown) => specLine(str(v)));
   hb.registerHelper('block', (v: unknown) => specBlock(str(v)));
   hb.registerHelper('prose', (v: unknown) => proseBlock(str(v)));
   hb.registerHelper('yaml', (v: unknown) => yamlScalar(str(v)));
@@ -66,6 +68,8 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('placeholder', (v: unknown) => `{{ ${str(v)} }}`);
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(str).join(''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // A name in a SQL statement, double-quoted when it is not a plain identifier (sql-ident.ts).
+  hb.registerHelper('ident', (v: unknown) => sqlIdent(str(v)));
   // Code blocks are literal in MDX: their content is written as is, inside a
   // fence longer than any backtick run it holds.
   hb.registerHelper('codeblock', function (this: unknown, lang: unknown, options: Handlebars.HelperOptions) {

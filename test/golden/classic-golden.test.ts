@@ -6,6 +6,8 @@ import { renderRegistry } from '../helpers/render.js';
 
 const seed = sharedPath('seed', 'user_tokens.mdx');
 const golden = sharedPath('golden', 'classic');
+// More pages of the same registry, showing the classic rules for whitespace in descriptions and for manifests.
+const goldenNext = sharedPath('golden', 'classic-next');
 const specs2024 = sharedPath('specs', 'databricks-2024-12');
 
 describe('classic layout: the seed page from our own specs/', () => {
@@ -19,7 +21,7 @@ describe('classic layout: the seed page from our own specs/', () => {
 });
 
 describe('classic layout: golden pages from databricks-2024-12', () => {
-  if (!golden || !specs2024) {
+  if (!golden || !goldenNext || !specs2024) {
     it('golden pages', () => skipNotice('the classic golden tests'));
     return;
   }
@@ -28,10 +30,13 @@ describe('classic layout: golden pages from databricks-2024-12', () => {
   it('reproduces the seed page', () => {
     expect(byPath.get('providers/databricks_workspace/workspace/user_tokens/index.md')).toBe(fs.readFileSync(seed!, 'utf8'));
   });
-  for (const rel of listFiles(golden)) {
-    it(`reproduces ${rel}`, () => {
-      expect(byPath.has(rel)).toBe(true);
-      expect(byPath.get(rel)).toBe(fs.readFileSync(path.join(golden, rel), 'utf8'));
-    });
+  for (const dir of [golden, goldenNext]) {
+    it(`reads golden pages from ${path.basename(dir)}/`, () => expect(listFiles(dir).length).toBeGreaterThan(0));
+    for (const rel of listFiles(dir)) {
+      it(`reproduces ${path.basename(dir)}/${rel}`, () => {
+        expect(byPath.has(rel)).toBe(true);
+        expect(byPath.get(rel)).toBe(fs.readFileSync(path.join(dir, rel), 'utf8'));
+      });
+    }
   }
 });

@@ -91,12 +91,16 @@ describe('SELECT tab order: fewest required params, then name', () => {
   });
 });
 
-describe('INSERT columns: required params, then data__ keys of the body example in order, id skipped', () => {
+describe('INSERT columns: required params, then data__ keys of the body example (id skipped), else its required fields, else its examples, else every field', () => {
   it.each([
     [{ type: 'object', example: { lifetime_seconds: 0, comment: 'c' } }, [], ['deployment_name', 'data__lifetime_seconds', 'data__comment']],
     [{ type: 'object', example: { id: 'x', name: 'n' } }, [], ['deployment_name', 'data__name']],
     [undefined, [{ name: 'directory_path', in: 'path' }], ['directory_path', 'deployment_name']],
-    [{ type: 'object', properties: { a: str } }, [], ['deployment_name']],
+    [{ type: 'object', properties: { a: str } }, [], ['deployment_name', 'data__a']],
+    [{ type: 'object', required: ['b'], properties: { a: str, b: str } }, [], ['deployment_name', 'data__b']],
+    [{ type: 'object', properties: { a: str, b: str }, examples: [{ b: 'x', c: 1 }] }, [], ['deployment_name', 'data__b', 'data__c']],
+    [{ type: 'object', required: ['a'], properties: { a: str, 'x-y': str }, example: { 'x-y': 'v' } }, [], ['deployment_name', 'data__x-y']],
+    [{ allOf: [{ type: 'object', required: ['a'], properties: { a: str } }, { properties: { b: str } }] }, [], ['deployment_name', 'data__a']],
   ])('body %j', (body, params, expected) => {
     const op = { method: 'post', params, ...(body ? { body } : {}) };
     const { service } = miniService({ r: { methods: { create: op }, sqlVerbs: { insert: ['create'] } } });

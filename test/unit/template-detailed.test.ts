@@ -159,10 +159,10 @@ describe('detailed context: parameters', () => {
     expect(list.optional.map((p) => p.name)).toEqual(['a-b', 'a.b', 'page_size']);
   });
 
-  it('WHERE: required parameters, then optional ones commented out; numbers unquoted', () => {
+  it('WHERE: required parameters, then optional ones commented out; numbers unquoted; names that are not identifiers in double quotes', () => {
     const page = render(service, resource);
     expect(sqlAfter(page, "<TabItem value=\"list\">")).toBe(
-      ['SELECT', 'id', 'FROM p.s.r', "WHERE deployment_name = '{{ deployment_name }}'", "-- AND a-b = '{{ a-b }}'", "-- AND a.b = '{{ a.b }}'", '-- AND page_size = {{ page_size }}', ';'].join('\n'),
+      ['SELECT', 'id', 'FROM p.s.r', "WHERE deployment_name = '{{ deployment_name }}'", `-- AND "a-b" = '{{ a-b }}'`, `-- AND "a.b" = '{{ a.b }}'`, '-- AND page_size = {{ page_size }}', ';'].join('\n'),
     );
     const list = resource.methods.find((m) => m.name === 'list')!;
     const noRequired = whereLines({ ...list, requiredParams: [], params: list.params.filter((p) => !p.required) } as Method);

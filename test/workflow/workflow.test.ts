@@ -53,11 +53,17 @@ describe('.github/workflows/docs.yml', () => {
     expect(skipped.sort()).toEqual(['Pages URL for the build', 'actions/configure-pages@v5', 'actions/github-script@v7', 'actions/upload-artifact@v4', 'actions/upload-pages-artifact@v3']);
   });
 
-  it('npm ci builds the CLI that npx provider-docs runs', () => {
+  it('npm ci builds the CLI that npx provider-docs runs, and build:site builds the site the workflow uploads', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
-    expect(pkg.scripts.prepare).toMatch(/scripts\/build\.mjs/);
+    expect(pkg.scripts.prepare).toBe('node scripts/build.mjs');
+    expect(fs.existsSync(path.join(REPO, 'scripts', 'build.mjs'))).toBe(true);
     expect(pkg.bin['provider-docs']).toBe('bin/provider-docs.js');
-    expect(pkg.scripts['build:site']).toBeDefined();
+    // The bin runs what the build writes.
+    expect(fs.readFileSync(path.join(REPO, pkg.bin['provider-docs']), 'utf8')).toContain("new URL('../dist/cli.js', import.meta.url)");
+    // Docusaurus writes <site>/build by default: the folder the upload steps take.
+    expect(pkg.scripts['build:site']).toBe('docusaurus build site');
+    const upload = allSteps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(upload?.with?.['path']).toBe('site/build');
   });
 
   it('sets up Node 20 with the npm cache', () => {

@@ -45,7 +45,7 @@ describe('one provider with errors, the others written', () => {
     const second = await generate({ registry: root, out, settings: NO_SETTINGS });
     expect(exitCodeOf(second, {})).toBe(2);
     const errors = second.diagnostics.filter((d) => d.severity === 'error');
-    expect(errors.map((d) => `${d.file} ${d.code}`)).toEqual(['b/v1/services/t.yaml yaml-syntax']);
+    expect(errors.map((d) => `${path.resolve(d.file)} ${d.code}`)).toEqual([`${path.join(root, 'b/v1/services/t.yaml')} yaml-syntax`]);
     const after = snapshot(out);
     expect(under(after, 'providers/b')).toEqual(under(before, 'providers/b'));
     expect(fs.readFileSync(path.join(out, 'providers/a/s/things/index.md'), 'utf8')).toContain('Lists a things, changed.');
