@@ -4,12 +4,15 @@ import { optionsHelp, parseArgsConfig, toGenerateOptions, type OptionValues } fr
 import { reportRun } from './report.js';
 import { availableLayouts } from './load/load-templates.js';
 import { DIFF_HELP } from './diff/help.js';
+import { INIT_HELP } from './init/help.js';
 
 const USAGE = `provider-docs: documentation pages for StackQL provider specs
 
 Usage:
   provider-docs generate [options]
   provider-docs diff --base <root> --head <root> [options]
+  provider-docs init <dir> --registry <root> --provider <name> [options]
+  provider-docs --version
   provider-docs --help
   provider-docs <command> --help
 
@@ -27,15 +30,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(help());
     return command === undefined ? 2 : 0;
   }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`${(await import('./version.js')).VERSION}\n`);
+    return 0;
+  }
   if (command === 'generate') return runGenerate(rest);
+  if (command === 'init') return (await import('./init/init-command.js')).runInit(rest);
   if (command === 'diff') return (await import('./diff/diff-command.js')).runDiff(rest);
   process.stderr.write(`provider-docs: unknown command "${command}"\n\n${help()}`);
   return 2;
 }
 
-/** The whole help: both commands' options. */
+/** The whole help: every command's options. */
 function help(): string {
-  return `${USAGE}${generateOptions()}\n${DIFF_HELP}`;
+  return `${USAGE}${generateOptions()}\n${DIFF_HELP}\n${INIT_HELP}`;
 }
 
 function generateOptions(): string {

@@ -7,9 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
+const DOCUSAURUS_ENTRIES = ['docusaurus/plugin', 'docusaurus/sidebars', 'docusaurus/remark-site-links'];
 const dist = path.join(root, 'dist');
 // Built in a folder of its own and moved in whole at the end: two builds at
 // once (two test runs, a bench during a test run) must not delete each other's
@@ -23,6 +25,30 @@ try {
   throw error;
 }
 swapIn(outdir, dist);
+linkSite();
+
+/**
+ * This repository's site/ is a consumer of the package like any provider's site: it resolves
+ * `provider-docs` from its own node_modules, which here is a link to the repository root.
+ */
+function linkSite() {
+  const site = path.join(root, 'site');
+  if (!fs.existsSync(path.join(site, 'docusaurus.config.ts'))) return;
+  const link = path.join(site, 'node_modules', 'provider-docs');
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  try {
+    if (fs.realpathSync(link) === fs.realpathSync(root)) return;
+    fs.rmSync(link, { recursive: true, force: true });
+  } catch {
+    // no link yet
+  }
+  try {
+    fs.symlinkSync(path.relative(path.dirname(link), root), link, 'junction');
+  } catch (error) {
+    // another build made it at the same moment
+    if (error.code !== 'EEXIST') throw error;
+  }
+}
 
 /** Replaces `target` with the folder `built`; a build that finishes at the same time may win instead. */
 function swapIn(built, target) {
@@ -47,8 +73,9 @@ function swapIn(built, target) {
 
 async function build() {
   // Entry points other code imports by path: the CLI, the API used by the
-  // Docusaurus plugin (generate, options, report), the worker thread, and the diff command.
-  const entries = ['cli', 'generate', 'diagnostics', 'options', 'report', 'load/load-templates', 'diff/diff-command', 'pipeline/service-worker'];
+  // Docusaurus plugin's runner, the library entry and its parts (generate, options, report),
+  // the worker thread, and the diff command.
+  const entries = ['cli', 'index', 'generate', 'diagnostics', 'options', 'report', 'load/load-templates', 'diff/diff-command', 'pipeline/service-worker', 'docusaurus/run'];
 
   // Bundled CommonJS dependencies (handlebars, gray-matter) call require().
   const banner = { js: "import { createRequire as __pdCreateRequire } from 'node:module'; const require = __pdCreateRequire(import.meta.url);" };
@@ -95,4 +122,51 @@ async function build() {
     legalComments: 'linked',
     logLevel: 'warning',
   });
+
+  // The Docusaurus side, which Docusaurus loads through jiti (a transpiling loader): apart from
+  // the generator's bundle, so jiti never sees it; the plugin imports dist/docusaurus/run.js
+  // with Node's own loader when it generates.
+  await esbuild.build({
+    entryPoints: Object.fromEntries(DOCUSAURUS_ENTRIES.map((e) => [e, path.join(root, 'generator', `${e}.ts`)])),
+    outdir,
+    bundle: true,
+    splitting: true,
+    packages: 'external',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    chunkNames: 'chunks/docusaurus-[name]-[hash]',
+    logLevel: 'warning',
+  });
+
+  buildTheme(path.join(root, 'theme'), path.join(outdir, 'theme'));
+  emitTypes();
+}
+
+/**
+ * The theme components, one module each, compiled from TSX: Docusaurus' bundler does not
+ * transpile packages in node_modules, so they ship as plain JS (React's automatic JSX runtime);
+ * CSS files are copied as they are.
+ */
+function buildTheme(src, out) {
+  for (const entry of fs.readdirSync(src, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    const rel = path.relative(src, file);
+    const target = path.join(out, rel);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    if (rel.endsWith('.css')) fs.copyFileSync(file, target);
+    else if (/\.tsx?$/.test(rel) && !rel.endsWith('.d.ts')) {
+      const { code } = esbuild.transformSync(fs.readFileSync(file, 'utf8'), { loader: rel.endsWith('x') ? 'tsx' : 'ts', jsx: 'automatic', format: 'esm', target: 'es2022', sourcefile: rel });
+      fs.writeFileSync(target.replace(/\.tsx?$/, '.js'), code);
+    }
+  }
+}
+
+/** Type declarations of the library and the Docusaurus entries (`types` of the exports map). */
+function emitTypes() {
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  if (!fs.existsSync(tsc)) return; // installed without devDependencies: the published package has them already
+  const r = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.types.json'), '--outDir', path.join(outdir, 'types')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('tsc: emitting the type declarations failed');
 }

@@ -1,30 +1,43 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config, LoadContext } from '@docusaurus/types';
+import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
-import { resolveDocsDir } from './lib/docs-tree.mjs';
-import providerListPlugin from './plugins/provider-list';
-import remarkSiteLinks from './plugins/remark-site-links';
-import genProviderDocsPlugin from './plugins/gen-provider-docs';
+import remarkSiteLinks from 'provider-docs/docusaurus/remark-site-links';
+import type { GenerateOptions } from 'provider-docs';
+import type { ProviderDocsOptions } from 'provider-docs/docusaurus';
+import { repoRoot, resolveDocsDir } from './lib/docs-tree.mjs';
 
-// Generated pages live outside the sources: PROVIDER_DOCS_DIR (absolute or relative to the
-// repository root), default site/docs (written by `npm run docs`, git-ignored).
-const docsDir = resolveDocsDir();
+// This site is one consumer of the provider-docs package, built the way a provider repository
+// builds its site (`provider-docs init`), as the showcase of the repository's own specs/: the
+// plugin generates site/docs (committed) from specs/ on `docusaurus build` and `start`.
+// With PROVIDER_DOCS_DIR set (absolute or relative to the repository root), the pages in that
+// folder were written by another step (the site scripts, the browser tests). `npm start`
+// (site/scripts/start.mjs) passes its generate options as JSON in PROVIDER_DOCS_GENERATE.
+type StartOptions = GenerateOptions & { quiet?: boolean; verbose?: boolean };
+const started = process.env.PROVIDER_DOCS_GENERATE ? (JSON.parse(process.env.PROVIDER_DOCS_GENERATE) as StartOptions) : undefined;
+const docsDir = started?.out ?? resolveDocsDir();
+const registry = started ? started.registry : process.env.PROVIDER_DOCS_DIR ? undefined : path.join(repoRoot, 'specs');
+const providerDocs: ProviderDocsOptions = {
+  out: docsDir,
+  settings: started?.settings ?? './providers',
+  ...(registry ? { registry } : {}),
+  ...(started?.layout ? { layout: started.layout } : {}),
+  ...(started?.providers?.length ? { provider: started.providers } : {}),
+  ...(started?.templates ? { templates: started.templates } : {}),
+  strict: started?.strict === true,
+  force: started?.force === true,
+  quiet: started?.quiet === true,
+  verbose: started?.verbose === true,
+};
 // `docusaurus serve` loads this config too but needs no pages; build and start do.
 const command = process.argv[2];
-if ((command === 'build' || command === 'start') && !fs.existsSync(path.join(docsDir, 'providers'))) {
+if (!registry && (command === 'build' || command === 'start') && !fs.existsSync(path.join(docsDir, 'providers'))) {
   throw new Error(
     `No generated provider pages in ${docsDir}/providers. Run \`npm run docs\` (generates into ` +
       'site/docs and builds) or set PROVIDER_DOCS_DIR to a folder the generator wrote.',
   );
 }
-
-// Any other command (a plugin's, like `gen-provider-docs`, or `--help`) loads every plugin
-// first, and the docs plugin refuses a missing folder: create it, so that the command that
-// writes the first pages can run on a fresh clone.
-const builtinCommands = ['start', 'build', 'swizzle', 'deploy', 'serve', 'clear', 'write-translations', 'write-heading-ids'];
-if (!builtinCommands.includes(command ?? '')) fs.mkdirSync(docsDir, { recursive: true });
 
 const config: Config = {
   title: 'StackQL Provider Docs',
@@ -93,12 +106,9 @@ const config: Config = {
     ],
   ],
 
-  plugins: [
-    (context: LoadContext) => providerListPlugin(context, { docsDir }),
-    // `docusaurus gen-provider-docs [siteDir]`: regenerates the pages into the docs folder. Options:
-    // registry, out, providers, layout, templates, settings, strict; the command's flags override them.
-    (context: LoadContext) => genProviderDocsPlugin(context, { out: docsDir }),
-  ],
+  // Generates the pages, serves CopyableCode, the synced Tabs, the home page and the pages'
+  // styles, and adds `docusaurus gen-provider-docs [siteDir]` (the command's flags override the options).
+  plugins: [['provider-docs/docusaurus', providerDocs]],
 
   themeConfig: {
     image: 'img/logo.svg',

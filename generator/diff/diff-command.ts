@@ -4,7 +4,7 @@ import { DiagnosticBag, formatDiagnostic, fromCurrentFolder, sortDiagnostics, ty
 import { loadRegistry } from '../load/load-registry.js';
 import { locateDiagnostics } from '../load/locate-diagnostics.js';
 import { buildRegistry } from '../model/build-registry.js';
-import { diffRegistries, hasDifferences } from './diff-registries.js';
+import { diffRegistries, hasDifferences, type RegistryDiff } from './diff-registries.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatJson } from './format-json.js';
 import { DIFF_HELP } from './help.js';
@@ -21,6 +21,41 @@ export function loadSide(root: string, providers: readonly string[]): LoadedSide
   const registry = buildRegistry(loaded, new Map(), bag);
   const diagnostics = fromCurrentFolder(locateDiagnostics(bag.all, loaded.files), loaded.root);
   return { registry, diagnostics };
+}
+
+export interface DiffOptions {
+  /** Registry roots of the two sides. */
+  readonly base: string;
+  readonly head: string;
+  /** Only these providers (a provider on one side only is an addition or a removal). */
+  readonly providers?: readonly string[];
+}
+
+export interface DiffResult {
+  /** Absent when loading either side gave errors. */
+  readonly diff?: RegistryDiff;
+  /** Errors and warnings of loading both sides, sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Compares two registries at the model level (what `provider-docs diff` reports). */
+export function diff(opts: DiffOptions): DiffResult {
+  const providers = opts.providers ?? [];
+  const base = loadSide(opts.base, providers);
+  const head = loadSide(opts.head, providers);
+  let diagnostics = [...base.diagnostics, ...head.diagnostics];
+  if (providers.length > 0) {
+    // A provider on one side only is an addition or a removal, not an error.
+    const names = new Set([base.registry, head.registry].flatMap((r) => r.providers.map((p) => p.name)));
+    const missing = [...new Set(providers)].filter((p) => !names.has(p));
+    diagnostics = diagnostics.filter((d) => d.code !== 'provider-missing');
+    for (const p of missing.sort()) {
+      diagnostics.push({ severity: 'error', code: 'provider-missing', message: `no provider "${p}" in either registry`, file: opts.base, pointer: '' });
+    }
+  }
+  diagnostics = sortDiagnostics(diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return { diff: diffRegistries(base.registry, head.registry), diagnostics };
 }
 
 export async function runDiff(argv: readonly string[]): Promise<number> {
@@ -57,30 +92,18 @@ export async function runDiff(argv: readonly string[]): Promise<number> {
     if (!Number.isInteger(maxChars) || maxChars < 200) return usage(`--max-chars wants a whole number of at least 200, not "${values['max-chars']}"`);
   }
 
-  const providers = values.provider ?? [];
-  const base = loadSide(values.base, providers);
-  const head = loadSide(values.head, providers);
-  let diagnostics = [...base.diagnostics, ...head.diagnostics];
-  if (providers.length > 0) {
-    // A provider on one side only is an addition or a removal, not an error.
-    const names = new Set([base.registry, head.registry].flatMap((r) => r.providers.map((p) => p.name)));
-    const missing = [...new Set(providers)].filter((p) => !names.has(p));
-    diagnostics = diagnostics.filter((d) => d.code !== 'provider-missing');
-    for (const p of missing.sort()) {
-      diagnostics.push({ severity: 'error', code: 'provider-missing', message: `no provider "${p}" in either registry`, file: values.base, pointer: '' });
-    }
-  }
-  const errors = sortDiagnostics(diagnostics.filter((d) => d.severity === 'error'));
-  if (errors.length > 0) {
+  const result = diff({ base: values.base, head: values.head, providers: values.provider ?? [] });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (!result.diff) {
     for (const d of errors) process.stderr.write(formatDiagnostic(d) + '\n');
     process.stderr.write(`provider-docs diff: ${errors.length} error${errors.length === 1 ? '' : 's'} loading the registries; no report\n`);
     return 2;
   }
 
-  const diff = diffRegistries(base.registry, head.registry);
   const labels = { base: values.base, head: values.head };
-  process.stdout.write(format === 'json' ? formatJson(diff, labels) : formatMarkdown(diff, maxChars === undefined ? labels : { ...labels, maxChars }));
-  return values['exit-code'] && hasDifferences(diff) ? 1 : 0;
+  const report = result.diff;
+  process.stdout.write(format === 'json' ? formatJson(report, labels) : formatMarkdown(report, maxChars === undefined ? labels : { ...labels, maxChars }));
+  return values['exit-code'] && hasDifferences(report) ? 1 : 0;
 }
 
 function usage(message: string): number {

@@ -67,11 +67,6 @@ function parsedFor(cacheKey: string, text: string): { doc: ReturnType<typeof par
   return remember(cache, cacheKey, { text, doc: parseDocument(text, { lineCounter: lc, uniqueKeys: false, strict: false }), lc });
 }
 
-export function clearLocateCache(): void {
-  cache.clear();
-  lineCache.clear();
-}
-
 // Building a position-aware document of a 1 MB spec costs hundreds of
 // milliseconds; the specs are block-style YAML written by a dumper, where a
 // key's line can be found by indentation alone. This scan answers when it finds

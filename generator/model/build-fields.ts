@@ -1,10 +1,11 @@
 import type { Field } from './types.js';
 import { joinPointer } from '../json-pointer.js';
-import { asRecord, asString, deref, type SpecContext } from './spec-context.js';
+import { asRecord, asString, deref, refOf, type SpecContext } from './spec-context.js';
 import { compareStrings } from '../compare.js';
 
-// Types OpenAPI 3.0 defines; anything else is shown as written, with a warning.
-const KNOWN_TYPES = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
+// Types OpenAPI 3.0 and 3.1 define (`null`, in a type list), plus `any`, which
+// Google's specs use everywhere; anything else is shown as written, with a warning.
+const KNOWN_TYPES = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array', 'null', 'any']);
 const MAX_DEPTH = 6;
 
 export interface SchemaInfo {
@@ -50,13 +51,9 @@ export class FieldBuilder {
     if (!r || !node) return { type: 'unknown', description: '' };
     const merged = firstOf(this.ctx, node, r.pointer);
     const rawType = merged.node['type'];
-    let type: string;
-    if (rawType === undefined) type = 'unknown';
-    else if (typeof rawType === 'string') type = rawType;
-    else if (Array.isArray(rawType)) type = rawType.filter((t) => t !== 'null').map(String).join(' | ') || 'unknown';
-    else type = String(rawType);
-    if (!KNOWN_TYPES.has(type) && type !== 'unknown' && !type.includes(' | ')) {
-      this.ctx.bag.warning('schema-unknown-type', `unknown schema type "${type}"`, this.ctx.file, merged.pointer + '/type');
+    const type = typeName(rawType);
+    for (const t of Array.isArray(rawType) ? rawType : rawType === undefined ? [] : [rawType]) {
+      if (!KNOWN_TYPES.has(String(t))) this.ctx.bag.warning('schema-unknown-type', `unknown schema type "${String(t)}"`, this.ctx.file, merged.pointer + '/type');
     }
     const out: { -readonly [K in keyof SchemaInfo]: SchemaInfo[K] } = {
       type,
@@ -67,7 +64,7 @@ export class FieldBuilder {
     if (type === 'array') {
       const items = deref(this.ctx, merged.node['items'], merged.pointer + '/items');
       const it = items && asRecord(items.node);
-      if (it) out.itemType = firstOf(this.ctx, it, items.pointer).node['type'] === undefined ? 'unknown' : String(firstOf(this.ctx, it, items.pointer).node['type']);
+      if (it) out.itemType = typeName(firstOf(this.ctx, it, items.pointer).node['type']);
     }
     const en = merged.node['enum'];
     if (Array.isArray(en)) out.enumValues = en.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
@@ -93,11 +90,43 @@ export class FieldBuilder {
         if (r && p) this.collect(p, r.pointer, depth, out, seen);
       });
     }
+    // oneOf/anyOf: the fields of every alternative, each marked with the
+    // alternatives it belongs to unless all of them have it.
+    for (const keyword of ['oneOf', 'anyOf'] as const) {
+      const parts = node[keyword];
+      if (Array.isArray(parts) && parts.length > 0) this.collectAlternatives(keyword, parts, pointer, depth, out, seen);
+    }
     // An array of objects lists its items' properties.
-    if (!props && node['type'] === 'array' && node['items'] !== undefined) {
+    if (!props && hasType(node, 'array') && node['items'] !== undefined) {
       const r = deref(this.ctx, node['items'], pointer + '/items');
       const it = r && asRecord(r.node);
-      if (r && it) this.collect(it, r.pointer, depth, out, seen);
+      if (r && it && !this.inProgress.has(it)) {
+        this.inProgress.add(it);
+        this.collect(it, r.pointer, depth, out, seen);
+        this.inProgress.delete(it);
+      }
+    }
+  }
+
+  private collectAlternatives(keyword: 'oneOf' | 'anyOf', parts: readonly unknown[], pointer: string, depth: number, out: Field[], seen: Set<string>): void {
+    const alternatives = parts.map((part, i) => {
+      const r = deref(this.ctx, part, joinPointer(pointer, keyword, i));
+      const p = r && asRecord(r.node);
+      const fields: Field[] = [];
+      if (r && p && !this.inProgress.has(p)) {
+        this.inProgress.add(p);
+        this.collect(p, r.pointer, depth, fields, new Set(seen));
+        this.inProgress.delete(p);
+      }
+      return { label: alternativeLabel(part, p, i), fields };
+    });
+    for (const alt of alternatives) {
+      for (const f of alt.fields) {
+        if (seen.has(f.name)) continue;
+        seen.add(f.name);
+        const having = alternatives.filter((a) => a.fields.some((x) => x.name === f.name)).map((a) => a.label);
+        out.push(having.length === alternatives.length ? f : { ...f, alternatives: { keyword, of: having } });
+      }
     }
   }
 
@@ -126,6 +155,30 @@ export class FieldBuilder {
     if (info.enumValues) f.enumValues = info.enumValues;
     return f;
   }
+}
+
+/** A schema's `type` as the page shows it: a type list (OpenAPI 3.1) without `null`, joined by ` | `; `unknown` when absent. */
+export function typeName(raw: unknown): string {
+  if (raw === undefined || raw === null) return 'unknown';
+  if (!Array.isArray(raw)) return String(raw);
+  const types = raw.map(String);
+  const real = types.filter((t) => t !== 'null');
+  return real.length > 0 ? real.join(' | ') : types.length > 0 ? 'null' : 'unknown';
+}
+
+/** Whether a schema's `type` (one type or a list) includes `t`. */
+export function hasType(node: Record<string, unknown>, t: string): boolean {
+  const raw = node['type'];
+  return raw === t || (Array.isArray(raw) && raw.includes(t));
+}
+
+/** How a page names one alternative of a oneOf/anyOf: its title, else the schema its `$ref` names, else its position. */
+function alternativeLabel(part: unknown, node: Record<string, unknown> | undefined, index: number): string {
+  const title = node && asString(node['title']);
+  if (title) return title;
+  const ref = refOf(part);
+  if (ref) return ref.slice(ref.lastIndexOf('/') + 1);
+  return `option ${index + 1}`;
 }
 
 /** For `allOf`/`oneOf`/`anyOf` without a type of its own, the first part that has one. */

@@ -2,7 +2,7 @@ import type { Field, Method, Param, ParamLocation, RequestBody, SqlVerb } from '
 import { joinPointer, splitPointer } from '../json-pointer.js';
 import { asRecord, asString, deref, type SpecContext } from './spec-context.js';
 import { compareStrings } from '../compare.js';
-import { orderFields, type FieldBuilder } from './build-fields.js';
+import { hasType, orderFields, type FieldBuilder } from './build-fields.js';
 
 const LOCATIONS = new Set<ParamLocation>(['path', 'query', 'header', 'cookie']);
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
@@ -181,25 +181,40 @@ function responseFields(input: MethodInput, op: Record<string, unknown>, opPoint
   return orderFields(input.fields.propertiesOf(schema, at));
 }
 
-/** Walks `$.a.b[*]` through the schema: properties by name, arrays through their items. */
+/** Walks `$.a.b[*]` through the schema: properties by name (inside `allOf`/`oneOf`/`anyOf` parts too), arrays through their items. */
 function followObjectKey(input: MethodInput, schema: unknown, pointer: string, key: string): { schema: unknown; at: string } | undefined {
   const segs = key.replace(/^\$\.?/, '').replace(/\[[^\]]*\]/g, '').split('.').filter(Boolean);
-  let cur = schema;
-  let at = pointer;
+  let cur: { schema: unknown; at: string } = { schema, at: pointer };
   for (const seg of segs) {
-    let r = deref(input.ctx, cur, at);
-    let node = r && asRecord(r.node);
-    if (r && node && node['type'] === 'array') {
-      at = r.pointer + '/items';
-      r = deref(input.ctx, node['items'], at);
-      node = r && asRecord(r.node);
-    }
-    const next = node && asRecord(node['properties'])?.[seg];
-    if (!r || next === undefined) return undefined;
+    const next = propertyNamed(input, cur.schema, cur.at, seg, 0);
+    if (!next) return undefined;
     cur = next;
-    at = joinPointer(r.pointer, 'properties', seg);
   }
-  return { schema: cur, at };
+  return cur;
+}
+
+const COMPOSITIONS = ['allOf', 'oneOf', 'anyOf'] as const;
+
+function propertyNamed(input: MethodInput, schema: unknown, pointer: string, name: string, depth: number): { schema: unknown; at: string } | undefined {
+  if (depth > 8) return undefined;
+  let r = deref(input.ctx, schema, pointer);
+  let node = r && asRecord(r.node);
+  if (r && node && hasType(node, 'array') && node['items'] !== undefined) {
+    r = deref(input.ctx, node['items'], r.pointer + '/items');
+    node = r && asRecord(r.node);
+  }
+  if (!r || !node) return undefined;
+  const props = asRecord(node['properties']);
+  if (props && props[name] !== undefined) return { schema: props[name], at: joinPointer(r.pointer, 'properties', name) };
+  for (const keyword of COMPOSITIONS) {
+    const parts = node[keyword];
+    if (!Array.isArray(parts)) continue;
+    for (let i = 0; i < parts.length; i++) {
+      const found = propertyNamed(input, parts[i], joinPointer(r.pointer, keyword, i), name, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 function requestBody(input: MethodInput, op: Record<string, unknown>, opPointer: string, request: Record<string, unknown> | undefined): RequestBody | undefined {

@@ -81,7 +81,12 @@ export function viewAsResource(view: View, title: string): Resource {
 }
 
 export function withViews(resource: Resource, views: readonly View[]): Resource {
-  return { ...resource, views: [...views].sort((a, b) => compareStrings(a.name, b.name)) };
+  return { ...resource, views: [...resource.views.filter((v) => v.own), ...[...views].sort((a, b) => compareStrings(a.name, b.name))] };
+}
+
+/** A resource whose SELECT is its own view: the view first among its views; its fields when it has no SELECT method. */
+export function withOwnView(resource: Resource, view: View): Resource {
+  return { ...resource, fields: resource.selectMethods.length > 0 ? resource.fields : view.fields, views: [view, ...resource.views] };
 }
 
 function bySelectTabOrder(a: Method, b: Method): number {

@@ -3,8 +3,8 @@ import { joinPointer } from '../json-pointer.js';
 import { asRecord, asString, type SpecContext } from './spec-context.js';
 import { compareStrings } from '../compare.js';
 import { FieldBuilder } from './build-fields.js';
-import { buildResource, viewAsResource, withViews } from './build-resource.js';
-import { buildView, isViewNode } from './build-view.js';
+import { buildResource, viewAsResource, withOwnView, withViews } from './build-resource.js';
+import { buildView, hasMethods, isViewNode } from './build-view.js';
 
 export interface ServiceInput {
   readonly ctx: SpecContext;
@@ -36,12 +36,15 @@ export function buildService(input: ServiceInput): Service {
         ctx.bag.error('resource-invalid', `resource "${key}" is not a mapping`, ctx.file, at);
         continue;
       }
-      if (isViewNode(node) || base.endsWith('x-stackQL-views')) {
+      const name = asString(node['name']) ?? key;
+      if ((isViewNode(node) && !hasMethods(node)) || base.endsWith('x-stackQL-views')) {
         viewNodes.push({ key, node, pointer: at });
         continue;
       }
-      const name = asString(node['name']) ?? key;
-      resources.set(name, buildResource({ ctx, fields, name, id: idOf(input, node, key, at), node, pointer: at }));
+      const id = idOf(input, node, key, at);
+      const resource = buildResource({ ctx, fields, name, id, node, pointer: at });
+      // Methods and config.views both: a resource whose SELECT is its view.
+      resources.set(name, isViewNode(node) ? withOwnView(resource, buildView({ ctx, name, id, node, pointer: at }, resource, true)) : resource);
     }
   };
   collect(resourcesNode, '/components/x-stackQL-resources');

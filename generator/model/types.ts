@@ -30,6 +30,8 @@ export interface Field {
   /** For arrays: the item type (`string`, `object`, ...). */
   readonly itemType?: string;
   readonly enumValues?: readonly string[];
+  /** For a field of some alternatives of a `oneOf`/`anyOf` (not all): which ones (titles, schema names or `option N`). */
+  readonly alternatives?: { readonly keyword: 'oneOf' | 'anyOf'; readonly of: readonly string[] };
   readonly source: Source;
 }
 
@@ -85,13 +87,23 @@ export interface Method {
   readonly source: Source;
 }
 
-/** A SQL view (`vw_*`), merged into its base resource or standing alone. */
+/** A view's DDL in one SQL dialect (`sqlite3`, `postgres`, ...; `default` when its predicate names none). */
+export interface ViewDefinition {
+  readonly dialect: string;
+  readonly ddl: string;
+}
+
+/** A SQL view (`vw_*`), merged into its base resource or standing alone, or the SELECT of a resource that also has methods. */
 export interface View {
   readonly name: string;
   readonly id: string;
   readonly fields: readonly Field[];
   readonly requiredParams: readonly string[];
   readonly description: string;
+  /** The DDL per dialect, in the spec's order (`select`, then its `fallback`s). */
+  readonly definitions: readonly ViewDefinition[];
+  /** True when the view is the resource's own SELECT (`config.views` on a resource with methods): same name and id. */
+  readonly own: boolean;
   readonly source: Source;
 }
 

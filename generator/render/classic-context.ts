@@ -1,7 +1,7 @@
 import { pyyamlDump } from './pyyaml-dump.js';
 import { uniqueValues } from './unique-values.js';
 import { bodyValue, classicBodyKeys, noColumnsReason } from './body-values.js';
-import type { Field, Method, ProviderInfo, ProviderOverview, Resource, ResourceOverview, Service, ServiceOverview } from '../model/types.js';
+import type { Method, ProviderInfo, ProviderOverview, Resource, ResourceOverview, Service, ServiceOverview } from '../model/types.js';
 
 // Page contexts: everything a classic page shows, derived from the model alone.
 // Templates decide the markup; this decides what goes in it.
@@ -80,8 +80,9 @@ export function classicResourceContext(provider: ProviderInfo, service: Service,
     selects.push({ label: `${resource.name} (${m.name})`, value: selectValue(m.name), columns: resource.fields.map((f) => f.name), from: resource.id, params: m.requiredParams });
   }
   const fieldValue = uniqueValues();
+  // A resource whose only view is its own SELECT and that has no SELECT method shows the view's columns as its fields, without tabs.
   const fieldTabs =
-    merged.length > 0
+    merged.length > 0 && (resource.selectMethods.length > 0 || merged.some((v) => !v.own))
       ? [
           ...merged.map((v, i) => ({ label: v.name, value: fieldValue(viewTabValue(merged.length, i, v.name)), fields: v.fields })),
           { label: resource.name, value: fieldValue('resource'), fields: resource.fields },
@@ -92,6 +93,7 @@ export function classicResourceContext(provider: ProviderInfo, service: Service,
   const modify = (ms: Method[], replace: boolean) => ms.map((m) => ({ name: m.name, id: resource.id, params: m.requiredParams, replace }));
   return {
     ...resourcePageBase(provider, service, resource),
+    definitions: viewDefinitionTabs(resource),
     hasFields: resource.kind === 'view' || resource.selectMethods.length > 0 || merged.length > 0,
     fieldTabs,
     methods: resource.methods,
@@ -101,6 +103,17 @@ export function classicResourceContext(provider: ProviderInfo, service: Service,
     replaces: modify(byVerb('replace'), true),
     deletes: byVerb('delete').map((m) => ({ name: m.name, id: resource.id, params: m.requiredParams })),
   };
+}
+
+/**
+ * The SQL definition of the page's own view (a standalone view, or the view
+ * that is a resource's SELECT), one tab per dialect; empty for a resource
+ * whose views are merged `vw_*` views of their own.
+ */
+export function viewDefinitionTabs(resource: Resource): { label: string; value: string; ddl: string }[] {
+  const own = resource.kind === 'view' ? resource.views[0] : resource.views.find((v) => v.own);
+  const value = uniqueValues();
+  return (own?.definitions ?? []).map((d) => ({ label: d.dialect, value: value(d.dialect), ddl: d.ddl }));
 }
 
 function viewTabValue(count: number, index: number, name: string): string {
@@ -165,4 +178,3 @@ export function classicProviderContext(provider: ProviderOverview) {
   };
 }
 
-export type FieldList = readonly Field[];

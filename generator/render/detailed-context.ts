@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
 import type { Field, Method, Param, ProviderInfo, Resource, Service, View } from '../model/types.js';
-import { resourcePageBase } from './classic-context.js';
+import { resourcePageBase, viewDefinitionTabs } from './classic-context.js';
 import { compareStrings } from '../compare.js';
 import { uniqueValues } from './unique-values.js';
 import { bodyObject, bodyValue, noColumnsReason, sampleOfType } from './body-values.js';
@@ -31,7 +31,9 @@ export interface FieldView {
   readonly enumValues: readonly string[];
   readonly fields: readonly FieldView[];
   readonly elided: boolean;
-  /** Whether the `field-note` partial has anything to say (description, enum values, elided sub-fields). */
+  /** For a field of only some alternatives of a oneOf/anyOf: which (`oneOf: A, B`); empty otherwise. */
+  readonly alternatives: string;
+  /** Whether the `field-note` partial has anything to say (description, enum values, alternatives, elided sub-fields). */
   readonly hasNote: boolean;
 }
 
@@ -225,6 +227,7 @@ export function detailedResourceContext(provider: ProviderInfo, service: Service
     ...resourcePageBase(provider, service, resource),
     hasFields: fieldTabs.length > 0,
     fieldTabs,
+    definitions: viewDefinitionTabs(resource),
     methods,
     params: params.rows,
     selects,
@@ -236,8 +239,6 @@ export function detailedResourceContext(provider: ProviderInfo, service: Service
     execs,
   };
 }
-
-export type DetailedResourceContext = ReturnType<typeof detailedResourceContext>;
 
 // ---------------------------------------------------------------- fields
 
@@ -252,6 +253,7 @@ export function fieldViews(fields: readonly Field[], depth: number): readonly Fi
     views = fields.map((f) => {
       const shown = depth < FIELD_DEPTH;
       const elided = !shown && f.fields.length > 0;
+      const alternatives = f.alternatives ? `${f.alternatives.keyword}: ${f.alternatives.of.join(', ')}` : '';
       return {
         name: f.name,
         datatype: datatype(f),
@@ -260,7 +262,8 @@ export function fieldViews(fields: readonly Field[], depth: number): readonly Fi
         enumValues: f.enumValues ?? [],
         fields: shown && f.fields.length > 0 ? fieldViews(f.fields, depth + 1) : [],
         elided,
-        hasNote: f.description !== '' || (f.enumValues?.length ?? 0) > 0 || elided,
+        alternatives,
+        hasNote: f.description !== '' || (f.enumValues?.length ?? 0) > 0 || elided || alternatives !== '',
       };
     });
     byDepth[depth] = views;

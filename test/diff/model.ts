@@ -15,7 +15,7 @@ export function field(name: string, type = 'string', extra: Partial<Field> = {})
 }
 
 export function view(name: string, fields: Field[]): View {
-  return { name, id: name, fields, requiredParams: [], description: '', source: src };
+  return { name, id: name, fields, requiredParams: [], description: '', definitions: [], own: false, source: src };
 }
 
 /** A resource `id` (`p.s.r`) with methods by name and its Fields table. */

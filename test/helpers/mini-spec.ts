@@ -7,6 +7,8 @@ export interface MiniOp {
   params?: { name: string; in?: string; required?: boolean; schema?: unknown }[];
   response?: unknown;
   body?: unknown;
+  /** Replaces the default `application/json` content of the request body (e.g. to give `examples`). */
+  bodyContent?: Record<string, unknown>;
   description?: string;
 }
 
@@ -31,7 +33,7 @@ export function miniService(
           description: op.description ?? `${mname} ${rname}`,
           parameters: (op.params ?? []).map((x) => ({ in: 'query', schema: { type: 'string' }, ...x })),
           responses: op.response === undefined ? {} : { '200': { content: { 'application/json': { schema: op.response } } } },
-          ...(op.body === undefined ? {} : { requestBody: { content: { 'application/json': { schema: op.body } } } }),
+          ...(op.bodyContent ? { requestBody: { content: op.bodyContent } } : op.body === undefined ? {} : { requestBody: { content: { 'application/json': { schema: op.body } } } }),
         },
       };
       methods[mname] = {
@@ -43,7 +45,7 @@ export function miniService(
     for (const [verb, names] of Object.entries(r.sqlVerbs ?? {})) {
       sqlVerbs[verb] = names.map((n) => ({ $ref: `#/components/x-stackQL-resources/${rname}/methods/${n}` }));
     }
-    xr[rname] = r.config ? { id: `p.s.${rname}`, name: rname, config: r.config } : { id: `p.s.${rname}`, name: rname, methods, sqlVerbs };
+    xr[rname] = { id: `p.s.${rname}`, name: rname, methods, sqlVerbs, ...(r.config ? { config: r.config } : {}) };
   }
   const doc = {
     openapi: '3.0.0',

@@ -6,7 +6,7 @@ import { runCli } from '../helpers/cli.js';
 import { REPO } from '../helpers/shared.js';
 
 // One table of generate options: the CLI and the dev-server script take their
-// flags and help from it (the Docusaurus command reads it through run.mjs too).
+// flags and help from it (the Docusaurus plugin builds its command's flags from it too).
 
 describe('the table of generate options', () => {
   it('every option is a flag of `provider-docs generate`, documented in its help', () => {

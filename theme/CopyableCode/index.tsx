@@ -1,6 +1,7 @@
 import React, { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import clsx from 'clsx';
-import styles from './CopyableCode.module.css';
+import styles from './styles.module.css';
+
+const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
 
 export interface CopyableCodeProps {
   /** The text shown inline and copied by the button. */
@@ -87,11 +88,11 @@ export default function CopyableCode({ code, className }: CopyableCodeProps): Re
 
   const copied = status === 'copied';
   return (
-    <span className={clsx(styles.copyable, className)}>
+    <span className={cx(styles.copyable, className)}>
       <code className={styles.code}>{code}</code>
       <button
         type="button"
-        className={clsx(styles.button, copied && styles.copied)}
+        className={cx(styles.button, copied && styles.copied)}
         onClick={onCopy}
         aria-label={`Copy ${code}`}
         title={copied ? 'Copied' : `Copy ${code}`}

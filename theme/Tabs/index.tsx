@@ -1,5 +1,6 @@
 import React, { Children, isValidElement, type ReactNode } from 'react';
-import Tabs from '@theme-original/Tabs';
+// @theme-init: the Tabs of the theme that first provided them (the classic theme), which this wraps.
+import Tabs from '@theme-init/Tabs';
 import type TabsType from '@theme/Tabs';
 import type { WrapperProps } from '@docusaurus/types';
 import { useLocation } from '@docusaurus/router';
