@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/generate.js';
 import { exitCodeOf } from '../../generator/report.js';
-import type { Diagnostic } from '../../generator/model/types.js';
+import type { Diagnostic } from '../../generator/diagnostics.js';
 import { pathSegment } from '../../generator/render/classic-context.js';
 import { tempDir } from '../helpers/cli.js';
 import { providerYaml, serviceYaml, writeRegistry } from '../helpers/mini-registry.js';
