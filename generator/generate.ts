@@ -79,7 +79,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const infos = Object.fromEntries(
     index.providers.map((p) => {
       const s = settings.get(p.name);
-      return [p.name, buildProviderInfo({ ctx: { file: p.file.path, doc: p.file.doc as Record<string, unknown>, bag }, name: p.name, ...(s ? { settings: s } : {}) })];
+      return [p.name, buildProviderInfo({ ctx: { file: p.file.path, doc: p.file.doc!, bag }, name: p.name, ...(s ? { settings: s } : {}) })];
     }),
   );
   const refs = index.providers.flatMap((p) => p.services);

@@ -3,13 +3,15 @@ import path from 'node:path';
 import type { DiagnosticBag } from '../diagnostics.js';
 import { parseYaml } from './parse-yaml.js';
 import { joinPointer } from '../json-pointer.js';
+import type { RawSpec } from './raw-spec.js';
 
 /** One parsed spec file. `path` is relative to the registry root, with `/` separators. */
 export interface LoadedFile {
   readonly path: string;
   readonly absPath: string;
   readonly text: string;
-  readonly doc: unknown;
+  /** The parsed mapping; undefined when the file is kept only to locate its diagnostics (it did not parse, or is not a mapping). */
+  readonly doc: RawSpec | undefined;
 }
 
 export interface LoadedService {
@@ -114,8 +116,7 @@ export function loadServiceFile(absRoot: string, ref: ServiceRef, bag: Diagnosti
 }
 
 function findServices(absRoot: string, providerName: string, provider: LoadedFile, bag: DiagnosticBag): ServiceRef[] {
-  const doc = provider.doc as Record<string, unknown> | null;
-  const services = doc && typeof doc === 'object' ? doc['providerServices'] : undefined;
+  const services = provider.doc?.providerServices;
   if (!isRecord(services)) {
     bag.error('provider-no-services', 'provider.yaml has no providerServices map', provider.path, '/providerServices');
     return [];
@@ -157,7 +158,7 @@ function findServices(absRoot: string, providerName: string, provider: LoadedFil
 
 function readFile(absRoot: string, rel: string, bag: DiagnosticBag, files: Map<string, LoadedFile>): LoadedFile | undefined {
   const cached = files.get(rel);
-  if (cached) return cached;
+  if (cached) return cached.doc === undefined ? undefined : cached;
   const absPath = path.join(absRoot, rel);
   let text: string;
   try {
@@ -167,11 +168,11 @@ function readFile(absRoot: string, rel: string, bag: DiagnosticBag, files: Map<s
     return undefined;
   }
   const doc = parseYaml(text, rel, bag);
-  const file: LoadedFile = { path: rel, absPath, text, doc };
+  const file: LoadedFile = { path: rel, absPath, text, doc: isRecord(doc) ? doc : undefined };
   // A file that failed to parse is kept so its diagnostics can still be located.
   files.set(rel, file);
   if (doc === undefined) return undefined;
-  if (!isRecord(doc)) {
+  if (file.doc === undefined) {
     bag.error('yaml-not-mapping', 'expected a YAML mapping at the top of the file', rel, '');
     return undefined;
   }

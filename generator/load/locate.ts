@@ -58,11 +58,6 @@ function parsedFor(cacheKey: string, text: string): { doc: ReturnType<typeof par
   return entry;
 }
 
-export function clearLocateCache(): void {
-  cache.clear();
-  lineCache.clear();
-}
-
 // Building a position-aware document of a 1 MB spec costs hundreds of
 // milliseconds; the specs are block-style YAML written by a dumper, where a
 // key's line can be found by indentation alone. This scan answers when it finds

@@ -13,13 +13,13 @@ export function buildRegistry(loaded: LoadedRegistry, settings: ReadonlyMap<stri
   const providers: Provider[] = [];
   for (const p of loaded.providers) {
     const services = p.services.map((s) =>
-      buildService({ ctx: { file: s.file.path, doc: s.file.doc as Record<string, unknown>, bag }, provider: p.name, name: s.name, entry: s.entry }),
+      buildService({ ctx: { file: s.file.path, doc: s.file.doc!, bag }, provider: p.name, name: s.name, entry: s.entry }),
     );
     for (const d of duplicateResourceIds(services)) bag.add(d);
     const providerSettings = settings.get(p.name);
     providers.push(
       buildProvider({
-        ctx: { file: p.file.path, doc: p.file.doc as Record<string, unknown>, bag },
+        ctx: { file: p.file.path, doc: p.file.doc!, bag },
         name: p.name,
         services,
         ...(providerSettings ? { settings: providerSettings } : {}),

@@ -1,10 +1,11 @@
 import type { DiagnosticBag } from '../diagnostics.js';
+import type { RawSpec } from '../load/raw-spec.js';
 import { getAtPointer } from '../json-pointer.js';
 
 /** A parsed spec file plus what building its model needs: where problems go, and $ref resolution. */
 export interface SpecContext {
   readonly file: string;
-  readonly doc: Record<string, unknown>;
+  readonly doc: RawSpec;
   readonly bag: DiagnosticBag;
 }
 

@@ -43,7 +43,7 @@ export function runServiceJob(ref: ServiceRef, env: JobEnv): ServiceJobResult {
   const files = new Map<string, LoadedFile>();
   const file = timed('load service', () => loadServiceFile(env.root, ref, bag, files));
   if (!file) return { ref, files: [], diagnostics: locateDiagnostics(bag.all, files) };
-  const service = timed('model', () => buildService({ ctx: { file: file.path, doc: file.doc as Record<string, unknown>, bag }, provider: ref.provider, name: ref.name, entry: ref.entry }));
+  const service = timed('model', () => buildService({ ctx: { file: file.path, doc: file.doc!, bag }, provider: ref.provider, name: ref.name, entry: ref.entry }));
   const diagnostics = locateDiagnostics(bag.all, files);
   // Pages of a service with errors would never be written: skip the work.
   const pages = bag.hasErrors ? [] : timed('render', () => renderServicePages(env.providers[ref.provider]!, service, templatesFor(env)));

@@ -1,7 +1,7 @@
 import { pyyamlDump } from './pyyaml-dump.js';
 import { uniqueValues } from './unique-values.js';
 import { bodyValue, classicBodyKeys, noColumnsReason } from './body-values.js';
-import type { Field, Method, ProviderInfo, ProviderOverview, Resource, ResourceOverview, Service, ServiceOverview } from '../model/types.js';
+import type { Method, ProviderInfo, ProviderOverview, Resource, ResourceOverview, Service, ServiceOverview } from '../model/types.js';
 
 // Page contexts: everything a classic page shows, derived from the model alone.
 // Templates decide the markup; this decides what goes in it.
@@ -175,4 +175,3 @@ export function classicProviderContext(provider: ProviderOverview) {
   };
 }
 
-export type FieldList = readonly Field[];

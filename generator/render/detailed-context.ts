@@ -240,8 +240,6 @@ export function detailedResourceContext(provider: ProviderInfo, service: Service
   };
 }
 
-export type DetailedResourceContext = ReturnType<typeof detailedResourceContext>;
-
 // ---------------------------------------------------------------- fields
 
 const fieldViewCache = new WeakMap<readonly Field[], FieldView[][]>();

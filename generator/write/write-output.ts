@@ -1,6 +1,6 @@
 // The only stage that touches the output tree. See plan.ts for what a run
 // decides, transaction.ts for how it is applied without half-written results.
-import { lstatSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { timed } from '../trace.js';
@@ -72,10 +72,7 @@ export function writeOutputSync(outDir: string, files: readonly OutputFile[], op
   return writeWithFaults(outDir, files, options, undefined);
 }
 
-/**
- * `writeOutputSync` with injected faults, for the atomicity tests (not part of
- * the write stage's public surface, write/index.ts).
- */
+/** `writeOutputSync` with injected faults, for the atomicity tests. */
 export function writeWithFaults(outDir: string, files: readonly OutputFile[], options: WriteOptions, fault: FaultHook | undefined): WriteResult {
   const result: MutableResult = { added: [], changed: [], removed: [], unchanged: [], conflicts: [], blocked: [], diagnostics: [], wrote: false };
   const report = (severity: Severity, code: string, message: string, file: string = outDir) => {

@@ -1,7 +1,7 @@
 // Helpers of the detailed-layout browser test (detailed.test.ts): generate our own specs/ with
 // `--layout detailed` through the real CLI, and read a built page's sections.
 import type { Locator, Page } from 'playwright-core';
-import { generatePages } from './site-build';
+import { generatePages } from './site-build.js';
 
 /** `provider-docs generate --layout detailed` on the repository's own specs/. */
 export function generateDetailed(out: string): Promise<string> {

@@ -15,10 +15,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Browser } from './browser';
-import { codeText, generateDetailed, h2, h2Titles, inSection, tabState } from './detailed-site';
-import { buildSiteLocked, ensureDistFresh } from './site-build';
-import { startStaticServer, type StaticServer } from './static-server';
+import { launch, type Browser } from './browser.js';
+import { codeText, generateDetailed, h2, h2Titles, inSection, tabState } from './detailed-site.js';
+import { buildSiteLocked, ensureDistFresh } from './site-build.js';
+import { startStaticServer, type StaticServer } from './static-server.js';
 import { repoRoot } from '../../site/lib/docs-tree.mjs';
 
 const artifacts = path.join(repoRoot, 'test', 'artifacts');

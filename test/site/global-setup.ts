@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { assertChromium } from './browser';
-import { TABS_FIXTURE } from './fixtures';
-import { startStaticServer } from './static-server';
+import { assertChromium } from './browser.js';
+import { TABS_FIXTURE } from './fixtures.js';
+import { startStaticServer } from './static-server.js';
 import { brokenLinkReport, buildSite, countPages, generate } from '../../site/scripts/lib.mjs';
 
 declare module 'vitest' {

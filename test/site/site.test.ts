@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Browser } from './browser';
-import { TABS_FIXTURE } from './fixtures';
+import { launch, type Browser } from './browser.js';
+import { TABS_FIXTURE } from './fixtures.js';
 import { repoRoot, scanProviders } from '../../site/lib/docs-tree.mjs';
 
 const siteUrl = inject('siteUrl');

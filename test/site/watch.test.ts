@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Browser } from './browser';
-import { BUILD_LOCK } from './site-build';
+import { launch, type Browser } from './browser.js';
+import { BUILD_LOCK } from './site-build.js';
 import { repoRoot } from '../../site/lib/docs-tree.mjs';
 
 const HOST = '127.0.0.1';

@@ -10,7 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../../site/scripts/lib.mjs';
-import { generatePages } from './site-build';
+import { generatePages } from './site-build.js';
 
 export const XSS_REGISTRY = path.join(repoRoot, 'test', 'fixtures', 'xss-registry');
 export const XSS_SETTINGS = path.join(repoRoot, 'test', 'fixtures', 'xss-settings');

@@ -19,8 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, assertChromium, chromiumPath } from './browser';
-import { startStaticServer, type StaticServer } from './static-server';
+import { CHROMIUM_ARGS, assertChromium, chromiumPath } from './browser.js';
+import { startStaticServer, type StaticServer } from './static-server.js';
 import {
   articleText,
   generateHostile,
@@ -29,9 +29,9 @@ import {
   revealAll,
   tabValueExpressions,
   unexpectedMdx,
-} from './xss-site';
-import { buildSiteLocked, ensureDistFresh } from './site-build';
-import { compilePage } from '../helpers/compile-mdx';
+} from './xss-site.js';
+import { buildSiteLocked, ensureDistFresh } from './site-build.js';
+import { compilePage } from '../helpers/compile-mdx.js';
 import { repoRoot } from '../../site/lib/docs-tree.mjs';
 
 const artifacts = path.join(repoRoot, 'test', 'artifacts');

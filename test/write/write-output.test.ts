@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { sha256Hex } from '../../generator/write/manifest.js';
 import { MANIFEST_NAME, STAGING_NAME, STAT_CACHE_NAME } from '../../generator/write/paths.js';
 import { isUpToDate, writeOutput, writeOutputSync } from '../../generator/write/write-output.js';
-import { codes, contentsOf, filesOf, mtimeNs, put, read, snapshotTree, tempDir } from './helpers.js';
+import { codes, filesOf, mtimeNs, put, read, snapshotTree, tempDir } from './helpers.js';
 
 const SITE = {
   'index.md': '# Provider\n',
