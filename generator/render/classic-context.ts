@@ -84,7 +84,7 @@ export function classicResourceContext(provider: ProviderInfo, service: Service,
   const fieldTabs =
     merged.length > 0 && (resource.selectMethods.length > 0 || merged.some((v) => !v.own))
       ? [
-          ...merged.map((v, i) => ({ label: v.name, value: fieldValue(viewTabValue(merged.length, i, v.name)), fields: v.fields })),
+          ...merged.map((v, i) => ({ label: v.own ? `${v.name} (view)` : v.name, value: fieldValue(viewTabValue(merged.length, i, v.name)), fields: v.fields })),
           { label: resource.name, value: fieldValue('resource'), fields: resource.fields },
         ]
       : undefined;
@@ -94,6 +94,11 @@ export function classicResourceContext(provider: ProviderInfo, service: Service,
   return {
     ...resourcePageBase(provider, service, resource),
     definitions: viewDefinitionTabs(resource),
+    // Said instead of a Fields table with no rows.
+    noFields:
+      resource.kind === 'view' || resource.views.some((v) => v.own)
+        ? 'The spec does not list the columns of this view; its SQL definition shows what it selects.'
+        : 'The response has no documented fields.',
     hasFields: resource.kind === 'view' || resource.selectMethods.length > 0 || merged.length > 0,
     fieldTabs,
     methods: resource.methods,
