@@ -87,4 +87,33 @@ try {
 } finally {
   fs.rmSync(traced, { recursive: true, force: true });
 }
+
+// The whole August 2026 registry in one run (9 providers, 58 MB, real faults):
+// how generation scales with many providers, beside the parse floor of the same files.
+const whole = process.env.BENCH_REGISTRY ?? path.resolve(repo, '..', 'shared', 'specs', 'registry-2026-08');
+if (fs.existsSync(whole)) {
+  const wholeRuns = Number(process.env.BENCH_WHOLE_RUNS ?? 3);
+  const wholeSize = (function du(d) {
+    return fs.readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? du(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).size), 0);
+  })(whole);
+  const seriesOf = (label, n, fn) => {
+    const results = Array.from({ length: n }, fn);
+    return { label, ms: median(results.map((r) => r.ms)), rssMiB: Math.max(...results.map((r) => r.rssMiB)), last: results.at(-1).stdout };
+  };
+  const wFloor = seriesOf('parse floor (js-yaml only)', wholeRuns, () => measure([path.join(repo, 'bench', 'parse-floor.mjs'), whole]));
+  const wOuts = [];
+  const wCold = seriesOf('generate, cold, every provider in one run', wholeRuns, () => {
+    const o = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-'));
+    wOuts.push(o);
+    return measure(['bin/provider-docs.js', 'generate', '--registry', whole, '--layout', layout, '--quiet', '--out', o]);
+  });
+  for (const o of wOuts) fs.rmSync(o, { recursive: true, force: true });
+  console.log(`\nwhole registry ${whole} (${(wholeSize / 1e6).toFixed(1)} MB of YAML), ${wholeRuns} runs each`);
+  console.log(`${pad('run', 46)}${pad('wall', 10)}${pad('vs floor', 10)}peak RSS`);
+  for (const r of [wFloor, wCold]) console.log(`${pad(r.label, 46)}${pad(`${(r.ms / 1000).toFixed(3)} s`, 10)}${pad(`${(r.ms / wFloor.ms).toFixed(2)}x`, 10)}${r.rssMiB.toFixed(0)} MiB`);
+  console.log(`goals: cold <= 1.5x floor (${(wCold.ms / wFloor.ms).toFixed(2)}x), peak < 600 MiB (${wCold.rssMiB.toFixed(0)} MiB)`);
+  console.log(`last run said: ${wCold.last}`);
+} else {
+  console.log(`\nSKIPPED: the whole-registry run needs ${whole}`);
+}
 fs.rmSync(rssFile, { force: true });

@@ -5,7 +5,6 @@ import { inputFingerprint } from './load/input-fingerprint.js';
 import { BUILTIN_TEMPLATES_DIR } from './load/load-templates.js';
 import { outputsCurrent } from './write/outputs-current.js';
 import type { WriteResult } from './write/write-output.js';
-import type { OutputFile } from './render/render-pages.js';
 import { timed } from './trace.js';
 import { applyStrict } from './report.js';
 
@@ -35,7 +34,8 @@ export interface GenerateOptions {
 
 export interface GenerateResult {
   readonly diagnostics: readonly Diagnostic[];
-  readonly files: readonly OutputFile[];
+  /** Paths of the pages generated (written or unchanged), sorted; pages are written as they are made and not kept. */
+  readonly paths: readonly string[];
   readonly write?: WriteResult;
   /** True when the inputs and outputs were unchanged since the last run, so nothing was parsed. */
   readonly upToDate: boolean;
@@ -45,8 +45,9 @@ export interface GenerateResult {
 }
 
 /**
- * Registry root -> model -> pages -> output folder. Writes only when there are
- * no errors (with `strict`, no warnings either). Returns data only: what it
+ * Registry root -> model -> pages -> output folder, one provider at a time. A
+ * provider with errors (with `strict`, warnings too) is left as it was; an error
+ * that belongs to no provider writes nothing. Returns data only: what it
  * means for the user (lines, exit code) is report.ts's `reportRun`.
  */
 export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
@@ -63,15 +64,14 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   }));
   const current = opts.force ? false : outputsCurrent(opts.out, inputs);
   if (current) {
-    return { diagnostics: [], files: [], upToDate: true, ...current.warnings !== undefined ? { lastWarnings: current.warnings } : {}, counts: { providers: 0, services: 0, resources: 0, pages: 0 } };
+    return { diagnostics: [], paths: [], upToDate: true, ...current.warnings !== undefined ? { lastWarnings: current.warnings } : {}, counts: { providers: 0, services: 0, resources: 0, pages: 0 } };
   }
 
-  const [{ loadRegistryIndex }, { loadSettings }, { locateDiagnostics }, { buildProviderInfo }, { runServiceJobsParallel }] = await Promise.all([
+  const [{ loadRegistryIndex }, { loadSettings }, { locateDiagnostics }, { buildProviderInfo }] = await Promise.all([
     import('./load/load-registry.js'),
     import('./load/load-settings.js'),
     import('./load/locate-diagnostics.js'),
     import('./model/build-provider.js'),
-    import('./pipeline/run-service-jobs.js'),
   ]);
   const bag = new DiagnosticBag();
   const index = timed('load registry index', () => loadRegistryIndex(registryRoot, { providers: opts.providers ?? [] }, bag));
@@ -82,37 +82,16 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
       return [p.name, buildProviderInfo({ ctx: { file: p.file.path, doc: p.file.doc!, bag }, name: p.name, ...(s ? { settings: s } : {}) })];
     }),
   );
-  const refs = index.providers.flatMap((p) => p.services);
   const jobEnv = { root: index.root, layout, ...(opts.templates ? { templates: opts.templates } : {}), providers: infos };
-  const results = await runServiceJobsParallel(refs, jobEnv);
-
-  const [{ duplicateResourceIds }, { providerOverview }, { templatesFor }, { renderProviderPage, sortFiles }, { writeOutput }] = await Promise.all([
-    import('./model/check-ids.js'),
-    import('./model/overview.js'),
-    import('./pipeline/service-job.js'),
-    import('./render/render-pages.js'),
-    import('./write/write-output.js'),
-  ]);
-  const files: OutputFile[] = [];
+  const prior = sortDiagnostics(locateDiagnostics(bag.all, index.files, index.root));
   const counts = { providers: index.providers.length, services: 0, resources: 0, pages: 0 };
-  const overviews = new Map<string, NonNullable<(typeof results)[number]['overview']>[]>();
-  for (const r of results) {
-    for (const d of r.diagnostics) bag.add(d);
-    files.push(...r.files);
-    if (!r.overview) continue;
-    overviews.set(r.ref.provider, [...(overviews.get(r.ref.provider) ?? []), r.overview]);
-    counts.services++;
-    counts.resources += r.overview.resources.length;
-  }
-  for (const list of overviews.values()) for (const d of duplicateResourceIds(list)) bag.add(d);
-  const diagnostics = sortDiagnostics(fromCurrentFolder(locateDiagnostics(bag.all, index.files, index.root), index.root));
-  if (applyStrict(diagnostics, opts.strict).some((d) => d.severity === 'error')) return { diagnostics, files: [], upToDate: false, counts };
+  const { providerFailures } = await import('./pipeline/provider-failures.js');
+  // An error that belongs to no single provider (a missing provider, a settings file) stops the run before anything is written.
+  if (providerFailures(applyStrict(prior, opts.strict), index.names).whole) return { diagnostics: sortDiagnostics(fromCurrentFolder(prior, index.root)), paths: [], upToDate: false, counts };
 
-  const templates = templatesFor(jobEnv);
-  for (const p of index.providers) files.push(renderProviderPage(providerOverview(infos[p.name]!, overviews.get(p.name) ?? []), templates));
-  sortFiles(files);
-  counts.pages = files.length;
-  const runFacts = { warnings: diagnostics.filter((d) => d.severity === 'warning').length };
-  const write = await timed('write', () => writeOutput(opts.out, files, { check: opts.check === true, force: opts.force === true, inputs, runFacts }));
-  return { diagnostics: [...diagnostics, ...write.diagnostics], files, write, upToDate: false, counts };
+  const { runProviders } = await import('./pipeline/run-providers.js');
+  const run = await runProviders(index, jobEnv, prior, { out: opts.out, strict: opts.strict === true, write: { check: opts.check === true, force: opts.force === true, inputs } });
+  // Spec diagnostics name files relative to the registry root until here (whose provider an error is); the user reads them from the current folder.
+  const diagnostics = [...sortDiagnostics(fromCurrentFolder(run.diagnostics, index.root)), ...run.write.diagnostics];
+  return { diagnostics, paths: run.paths, write: run.write, upToDate: false, counts: { ...counts, ...run.counts } };
 }

@@ -10,7 +10,10 @@ import matter from 'gray-matter';
 import { compareStrings } from '../compare.js';
 
 export interface DocRef {
+  /** Folder name. */
   readonly name: string;
+  /** What the sidebar shows: the page's title (the real name; folders may spell it otherwise so that Docusaurus routes them), else the folder name. */
+  readonly label: string;
   /** Docusaurus doc id, e.g. `providers/databricks_workspace/iam/users/index`. */
   readonly id: string;
   /** Site path of the page. */
@@ -58,6 +61,10 @@ function docId(docsDir: string, file: string, fm: Record<string, unknown>): stri
   return rel ? `${rel}/${base}` : base;
 }
 
+function labelOf(fm: Record<string, unknown>, folder: string): string {
+  return typeof fm.title === 'string' && fm.title !== '' ? fm.title : folder;
+}
+
 /** Providers, their services and resources, sorted by name. Folders without an index page are skipped. */
 export function scanProviders(docsDir: string): ProviderNode[] {
   const root = path.join(docsDir, 'providers');
@@ -77,12 +84,15 @@ export function scanProviders(docsDir: string): ProviderNode[] {
       for (const r of subdirs(sDir)) {
         const rFile = findIndex(path.join(sDir, r));
         if (!rFile) continue;
-        resources.push({ name: r, id: docId(docsDir, rFile, readFrontMatter(rFile)), permalink: `/providers/${p}/${s}/${r}/` });
+        const rFm = readFrontMatter(rFile);
+        resources.push({ name: r, label: labelOf(rFm, r), id: docId(docsDir, rFile, rFm), permalink: `/providers/${p}/${s}/${r}/` });
       }
-      services.push({ name: s, id: docId(docsDir, sFile, readFrontMatter(sFile)), permalink: `/providers/${p}/${s}/`, resources });
+      const sFm = readFrontMatter(sFile);
+      services.push({ name: s, label: labelOf(sFm, s), id: docId(docsDir, sFile, sFm), permalink: `/providers/${p}/${s}/`, resources });
     }
     providers.push({
       name: p,
+      label: p,
       id: docId(docsDir, pFile, fm),
       permalink: typeof fm.slug === 'string' ? fm.slug : `/providers/${p}/`,
       title: typeof fm.title === 'string' ? fm.title : p,

@@ -18,11 +18,11 @@ type SidebarItem = Extract<SidebarsConfig[string], unknown[]>[number];
 function serviceCategory(p: ProviderNode, s: ServiceNode): SidebarItem {
   return {
     type: 'category',
-    label: s.name,
+    label: s.label,
     key: `${p.name}.${s.name}`,
     collapsed: true,
     link: { type: 'doc', id: s.id },
-    items: s.resources.map((r): SidebarItem => ({ type: 'doc', id: r.id, label: r.name })),
+    items: s.resources.map((r): SidebarItem => ({ type: 'doc', id: r.id, label: r.label })),
   };
 }
 

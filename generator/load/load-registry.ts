@@ -48,6 +48,8 @@ export interface ProviderIndex {
 export interface RegistryIndex {
   readonly root: string;
   readonly providers: readonly ProviderIndex[];
+  /** Every provider the run covers, also those whose provider.yaml could not be used. */
+  readonly names: readonly string[];
   readonly files: ReadonlyMap<string, LoadedFile>;
 }
 
@@ -90,7 +92,7 @@ export function loadRegistryIndex(root: string, options: LoadOptions, bag: Diagn
   if (!isDir(absRoot)) {
     const what = fs.existsSync(absRoot) ? `registry root is a file, not a folder: ${root}` : `registry root not found: ${root}`;
     bag.error('registry-missing', `${what} (expected a folder laid out as <provider>/<version>/provider.yaml)`, absRoot, '');
-    return { root: absRoot, providers, files };
+    return { root: absRoot, providers, names: [], files };
   }
   const found = findProviderFiles(absRoot);
   if (found.size === 0) {
@@ -107,7 +109,7 @@ export function loadRegistryIndex(root: string, options: LoadOptions, bag: Diagn
     if (!file) continue;
     providers.push({ name, file, services: findServices(absRoot, name, file, bag) });
   }
-  return { root: absRoot, providers, files };
+  return { root: absRoot, providers, names: wanted.filter((name) => found.has(name)), files };
 }
 
 /** Reads and parses one service file; undefined (reported) when it cannot be used. */
@@ -122,6 +124,7 @@ function findServices(absRoot: string, providerName: string, provider: LoadedFil
     return [];
   }
   const out: ServiceRef[] = [];
+  const listings = new Map<string, readonly string[]>();
   for (const name of Object.keys(services).sort()) {
     const entry = services[name];
     const entryPointer = joinPointer('/providerServices', name);
@@ -137,23 +140,57 @@ function findServices(absRoot: string, providerName: string, provider: LoadedFil
       bag.error('service-ref-outside', `service "${name}" points outside the registry root: ${ref}`, provider.path, refPointer);
       continue;
     }
-    let size: number;
-    try {
-      size = fs.statSync(resolved).size;
-    } catch {
+    const wanted = path.relative(absRoot, resolved).split(path.sep).join('/');
+    const found = spelledOnDisk(absRoot, wanted, listings);
+    if (found === undefined) {
       bag.error('file-missing', `service file not found: ${rel}`, provider.path, refPointer);
       continue;
     }
-    out.push({
-      provider: providerName,
-      name,
-      entry: entry as Record<string, unknown>,
-      entryPointer,
-      rel: path.relative(absRoot, resolved).split(path.sep).join('/'),
-      size,
-    });
+    if (found.rel !== wanted) {
+      bag.warning('service-ref-case', `service file ${wanted} is spelled ${found.rel} on disk; that file is used`, provider.path, refPointer);
+    }
+    out.push({ provider: providerName, name, entry: entry as Record<string, unknown>, entryPointer, rel: found.rel, size: found.size });
   }
   return out;
+}
+
+/**
+ * The file `rel` names, as it is spelled on disk. Registries are written on
+ * case-insensitive file systems, where a `$ref` to `org.yaml` finds `Org.yaml`,
+ * and StackQL reads them that way: a segment that matches only when case is
+ * ignored is taken when it matches exactly one entry. Every segment is looked up
+ * in its folder's listing, so the answer (and the warning) is the same on every
+ * file system.
+ */
+function spelledOnDisk(absRoot: string, rel: string, listings: Map<string, readonly string[]>): { rel: string; size: number } | undefined {
+  let dir = absRoot;
+  const spelled: string[] = [];
+  for (const segment of rel.split('/')) {
+    let names = listings.get(dir);
+    if (names === undefined) {
+      try {
+        names = fs.readdirSync(dir);
+      } catch {
+        return undefined;
+      }
+      listings.set(dir, names);
+    }
+    let name: string | undefined = names.includes(segment) ? segment : undefined;
+    if (name === undefined) {
+      const folded = segment.toLowerCase();
+      const matches = names.filter((n) => n.toLowerCase() === folded);
+      if (matches.length !== 1) return undefined;
+      name = matches[0]!;
+    }
+    spelled.push(name);
+    dir = path.join(dir, name);
+  }
+  try {
+    const st = fs.statSync(dir);
+    return st.isFile() ? { rel: spelled.join('/'), size: st.size } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readFile(absRoot: string, rel: string, bag: DiagnosticBag, files: Map<string, LoadedFile>): LoadedFile | undefined {

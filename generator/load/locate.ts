@@ -10,7 +10,19 @@ interface Located {
   column: number;
 }
 
-const cache = new Map<string, { doc: ReturnType<typeof parseDocument>; lc: LineCounter }>();
+// Diagnostics come grouped by file, so a few recent files are enough. An entry
+// is used only for the very text it was made from (a later run, or a test, may
+// give the same path other contents), and the cache stays small: a parsed
+// document is many times the size of its text.
+const CACHE_FILES = 4;
+const cache = new Map<string, { text: string; doc: ReturnType<typeof parseDocument>; lc: LineCounter }>();
+
+function remember<V extends { text: string }>(map: Map<string, V>, key: string, value: V): V {
+  map.delete(key);
+  if (map.size >= CACHE_FILES) map.delete(map.keys().next().value!);
+  map.set(key, value);
+  return value;
+}
 
 /**
  * Line and column (1-based) of the deepest node on `pointer` that exists in `text`.
@@ -49,13 +61,10 @@ export function locatePointer(cacheKey: string, text: string, pointer: string): 
 }
 
 function parsedFor(cacheKey: string, text: string): { doc: ReturnType<typeof parseDocument>; lc: LineCounter } {
-  let entry = cache.get(cacheKey);
-  if (!entry) {
-    const lc = new LineCounter();
-    entry = { doc: parseDocument(text, { lineCounter: lc, uniqueKeys: false, strict: false }), lc };
-    cache.set(cacheKey, entry);
-  }
-  return entry;
+  const entry = cache.get(cacheKey);
+  if (entry && entry.text === text) return entry;
+  const lc = new LineCounter();
+  return remember(cache, cacheKey, { text, doc: parseDocument(text, { lineCounter: lc, uniqueKeys: false, strict: false }), lc });
 }
 
 // Building a position-aware document of a 1 MB spec costs hundreds of
@@ -63,12 +72,12 @@ function parsedFor(cacheKey: string, text: string): { doc: ReturnType<typeof par
 // key's line can be found by indentation alone. This scan answers when it finds
 // every segment, and gives up (falling back to the full parser above) on
 // anything unusual: flow collections, missing keys, odd indentation.
-const lineCache = new Map<string, string[]>();
+const lineCache = new Map<string, { text: string; lines: string[] }>();
 
 function linesOf(key: string, text: string): string[] {
-  let lines = lineCache.get(key);
-  if (!lines) lineCache.set(key, (lines = text.split('\n')));
-  return lines;
+  const entry = lineCache.get(key);
+  if (entry && entry.text === text) return entry.lines;
+  return remember(lineCache, key, { text, lines: text.split('\n') }).lines;
 }
 
 /** Indent of a content line; -1 for blank and comment lines. */

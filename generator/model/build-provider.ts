@@ -27,14 +27,20 @@ export function buildProviderInfo(input: ProviderInfoInput): ProviderInfo {
   const info: { -readonly [K in keyof ProviderInfo]: ProviderInfo[K] } = {
     name,
     version: asString(ctx.doc['version']) ?? '',
-    title: asString(input.settings?.data['title']) ?? asString(ctx.doc['title']) ?? name,
-    description: asString(input.settings?.data['summary']) ?? asString(ctx.doc['description']) ?? '',
+    // provider.yaml names the provider (`name: google` in the folder `googleapis.com`); the folder only when it says nothing.
+    title: nonEmpty(input.settings?.data['title']) ?? nonEmpty(ctx.doc['title']) ?? nonEmpty(ctx.doc['name']) ?? nonEmpty(ctx.doc['id']) ?? name,
+    description: nonEmpty(input.settings?.data['summary']) ?? nonEmpty(ctx.doc['description']) ?? '',
     settings: buildSettings(name, input.settings),
     source: { file: ctx.file, pointer: '' },
   };
   const auth = buildAuth(asRecord(asRecord(ctx.doc['config'])?.['auth']));
   if (auth) info.auth = auth;
   return info;
+}
+
+function nonEmpty(v: unknown): string | undefined {
+  const s = asString(v);
+  return s === undefined || s.trim() === '' ? undefined : s;
 }
 
 /** Defaults keep a provider without a settings file presentable: the brand is its name's first word. */

@@ -41,7 +41,7 @@ export function buildService(input: ServiceInput): Service {
         viewNodes.push({ key, node, pointer: at });
         continue;
       }
-      const id = idOf(input, node, name);
+      const id = idOf(input, node, key, at);
       const resource = buildResource({ ctx, fields, name, id, node, pointer: at });
       // Methods and config.views both: a resource whose SELECT is its view.
       resources.set(name, isViewNode(node) ? withOwnView(resource, buildView({ ctx, name, id, node, pointer: at }, resource, true)) : resource);
@@ -55,7 +55,7 @@ export function buildService(input: ServiceInput): Service {
     const name = asString(v.node['name']) ?? v.key;
     const baseName = name.startsWith('vw_') ? name.slice(3) : undefined;
     const base = baseName !== undefined ? resources.get(baseName) : undefined;
-    const view = buildView({ ctx, name, id: idOf(input, v.node, name), node: v.node, pointer: v.pointer }, base);
+    const view = buildView({ ctx, name, id: idOf(input, v.node, v.key, v.pointer), node: v.node, pointer: v.pointer }, base);
     if (base) merged.set(base.name, [...(merged.get(base.name) ?? []), view]);
     else resources.set(name, viewAsResource(view, asString(v.node['title']) ?? name));
   }
@@ -71,6 +71,16 @@ export function buildService(input: ServiceInput): Service {
   };
 }
 
-function idOf(input: ServiceInput, node: Record<string, unknown>, name: string): string {
-  return asString(node['id']) ?? `${input.provider}.${input.name}.${name}`;
+/**
+ * A resource's id ends in its key (`p.s.key`), which is how StackQL addresses
+ * it; an id naming something else (a copy-paste slip, or two keys sharing one
+ * id) is replaced by the one the key gives, with a warning.
+ */
+function idOf(input: ServiceInput, node: Record<string, unknown>, key: string, pointer: string): string {
+  const fromKey = `${input.provider}.${input.name}.${key}`;
+  const id = asString(node['id']);
+  if (id === undefined) return fromKey;
+  if (id.slice(id.lastIndexOf('.') + 1) === key) return id;
+  input.ctx.bag.warning('resource-id-mismatch', `resource id ${id} does not end in its key "${key}"; ${fromKey} is used`, input.ctx.file, joinPointer(pointer, 'id'));
+  return fromKey;
 }

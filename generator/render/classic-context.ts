@@ -25,10 +25,18 @@ export function twoColumns<T>(items: readonly T[]): T[][] {
   return [items.slice(0, half), items.slice(half)];
 }
 
-/** A name as one safe path segment (names become folders and URLs). */
+/**
+ * A name as one safe path segment: the one mapping from names to folders and
+ * URLs, so paths and links always agree. Docusaurus skips files and folders
+ * whose name starts with `_` (partials) or `.` (hidden), so such a name (okta's
+ * `_well_known`) loses those leading characters; one made of nothing else
+ * keeps them as dashes. Pages still show the real name.
+ */
 export function pathSegment(name: string): string {
   const s = name.replace(/[^A-Za-z0-9_.-]/g, '-');
-  return s === '' || s === '.' || s === '..' ? `_${s}` : s;
+  const lead = /^[_.]*/.exec(s)![0].length;
+  if (lead === 0) return s === '' ? '-' : s;
+  return lead === s.length ? '-'.repeat(lead) : s.slice(lead);
 }
 
 export function resourceHref(provider: ProviderInfo, service: { readonly name: string }, resource: { readonly name: string }): string {
@@ -76,7 +84,7 @@ export function classicResourceContext(provider: ProviderInfo, service: Service,
   const fieldTabs =
     merged.length > 0 && (resource.selectMethods.length > 0 || merged.some((v) => !v.own))
       ? [
-          ...merged.map((v, i) => ({ label: v.name, value: fieldValue(viewTabValue(merged.length, i, v.name)), fields: v.fields })),
+          ...merged.map((v, i) => ({ label: v.own ? `${v.name} (view)` : v.name, value: fieldValue(viewTabValue(merged.length, i, v.name)), fields: v.fields })),
           { label: resource.name, value: fieldValue('resource'), fields: resource.fields },
         ]
       : undefined;
@@ -86,6 +94,11 @@ export function classicResourceContext(provider: ProviderInfo, service: Service,
   return {
     ...resourcePageBase(provider, service, resource),
     definitions: viewDefinitionTabs(resource),
+    // Said instead of a Fields table with no rows.
+    noFields:
+      resource.kind === 'view' || resource.views.some((v) => v.own)
+        ? 'The spec does not list the columns of this view; its SQL definition shows what it selects.'
+        : 'The response has no documented fields.',
     hasFields: resource.kind === 'view' || resource.selectMethods.length > 0 || merged.length > 0,
     fieldTabs,
     methods: resource.methods,
@@ -161,7 +174,7 @@ export function classicProviderContext(provider: ProviderOverview) {
   const methods = provider.services.reduce((n, s) => n + s.resources.reduce((k, r: ResourceOverview) => k + r.methodNames.length, 0), 0);
   return {
     provider,
-    title: provider.name,
+    title: provider.title,
     docId: `${provider.name}-doc`,
     slug: `/providers/${pathSegment(provider.name)}`,
     keywords: keywords(provider),

@@ -26,7 +26,7 @@ export function renderPages(registry: Registry, templates: CompiledTemplates): O
 /** A service's page and its resources' pages: independent of every other service. */
 export function renderServicePages(provider: ProviderInfo, service: Service, templates: CompiledTemplates): OutputFile[] {
   const contexts = layoutContexts(templates.layout);
-  const dir = `providers/${pathSegment(provider.name)}/${pathSegment(service.name)}`;
+  const dir = `${providerFolder(provider.name)}/${pathSegment(service.name)}`;
   const files: OutputFile[] = [{ path: `${dir}/index.md`, contents: finish(templates.page('service')(contexts.service(provider, service))) }];
   for (const resource of service.resources) {
     files.push({
@@ -39,7 +39,12 @@ export function renderServicePages(provider: ProviderInfo, service: Service, tem
 
 export function renderProviderPage(provider: ProviderOverview, templates: CompiledTemplates): OutputFile {
   const contexts = layoutContexts(templates.layout);
-  return { path: `providers/${pathSegment(provider.name)}/index.md`, contents: finish(templates.page('provider')(contexts.provider(provider))) };
+  return { path: `${providerFolder(provider.name)}/index.md`, contents: finish(templates.page('provider')(contexts.provider(provider))) };
+}
+
+/** The folder that holds every page of a provider (relative to the output folder). */
+export function providerFolder(provider: string): string {
+  return `providers/${pathSegment(provider)}`;
 }
 
 export function sortFiles(files: OutputFile[]): OutputFile[] {

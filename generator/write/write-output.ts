@@ -30,6 +30,20 @@ export interface WriteOptions {
   readonly force?: boolean;
   /** Recorded in the manifest. */
   readonly generatorVersion?: string;
+  /**
+   * Folders (relative to the output folder) this run leaves exactly as they are:
+   * what the generator wrote there stays on disk and in the manifest, untouched.
+   * A run that failed for one provider keeps that provider's folder this way and
+   * still writes the others.
+   */
+  readonly keep?: readonly string[];
+  /**
+   * Only this folder: the run writes and removes files inside it, and leaves
+   * everything outside it as `keep` does. A run over many providers writes each
+   * provider's folder as a transaction of its own, so no more than one
+   * provider's pages are ever held at once.
+   */
+  readonly scope?: string;
   /** Input fingerprints, recorded beside the stat cache after a successful run (see inputs-record.ts). */
   readonly inputs?: ReadonlyMap<string, string>;
   /** Recorded with the inputs: what a later no-change run reports about this one. */
@@ -79,6 +93,10 @@ export function writeWithFaults(outDir: string, files: readonly OutputFile[], op
     result.diagnostics.push({ severity, code, message, file, pointer: '' });
   };
   result.diagnostics.push(...validateOutputPaths(files.map((f) => f.path)));
+  const outside = outsideOf(options);
+  for (const f of files) {
+    if (outside(f.path)) report('error', 'bad-output-path', `Output path ${JSON.stringify(f.path)} is outside what this run writes (it keeps ${JSON.stringify(options.keep ?? [])}, writes only ${JSON.stringify(options.scope ?? '')}).`, f.path);
+  }
   if (result.diagnostics.length > 0) return result;
   try {
     run(outDir, files, options, fault, result, report);
@@ -137,7 +155,11 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
       shown,
     );
   }
-  const old: Manifest = read.kind === 'ok' ? read.manifest : { files: new Map() };
+  const owned: Manifest = read.kind === 'ok' ? read.manifest : { files: new Map() };
+  // Kept files are out of the plan (never removed, changed or read) and go back into the manifest as they were.
+  const outside = outsideOf(options);
+  const kept = new Map<string, ManifestEntry>();
+  const old: Manifest = options.keep === undefined && options.scope === undefined ? owned : { ...owned, files: new Map([...owned.files].filter(([p, e]) => !(outside(p) && kept.set(p, e)))) };
 
   const prepared: PreparedFile[] = timed('write, hash', () =>
     files
@@ -158,6 +180,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   if (options.check || plan.diagnostics.some((d) => d.severity === 'error')) return;
 
   const entries = new Map<string, ManifestEntry>(prepared.map((f) => [f.path, { sha256: f.sha256, size: f.size }]));
+  for (const [p, e] of kept) entries.set(p, e);
   const manifest: Manifest = {
     files: entries,
     ...(options.generatorVersion === undefined ? {} : { generatorVersion: options.generatorVersion }),
@@ -166,7 +189,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
 
   if (plan.ops.length === 0 && read.kind === 'ok' && read.text === manifestText) {
     // Nothing to write; only a stale stat cache is refreshed, so the next no-change run is fast again.
-    bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, new Set()));
+    bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, new Set(), kept.keys()));
     if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!, options.runFacts));
     return;
   }
@@ -187,9 +210,20 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   // Committed: what follows is tidying, and a failure there must not undo the run.
   const written = new Set(plan.ops.filter((op) => op.kind !== 'remove').map((op) => op.path));
   bestEffort(report, outDir, () => pruneEmptiedDirs(outAbs, plan.removed));
-  timed('write, stat cache', () => bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, written)));
+  timed('write, stat cache', () => bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, written, kept.keys())));
   bestEffort(report, outDir, () => removeStaging(stagingPath(outAbs)));
   if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!, options.runFacts));
+}
+
+/** True for a path this run must leave as it is (kept, or outside its scope). */
+function outsideOf(options: WriteOptions): (p: string) => boolean {
+  const keep = options.keep ?? [];
+  const scope = options.scope;
+  return (p) => (scope !== undefined && !isUnder(p, scope)) || keep.some((k) => isUnder(p, k));
+}
+
+function isUnder(p: string, folder: string): boolean {
+  return p.length > folder.length && p.startsWith(folder) && p[folder.length] === '/';
 }
 
 function bestEffort(report: Report, outDir: string, fn: () => void): void {
@@ -206,9 +240,17 @@ function writeStatCache(
   files: readonly PreparedFile[],
   verified: ReadonlyMap<string, StatEntry>,
   written: ReadonlySet<string>,
+  kept: Iterable<string>,
 ): void {
   const entries = new Map<string, StatEntry>();
   let reused = 0;
+  // Kept files were not looked at: what the cache knew of them still holds.
+  for (const p of kept) {
+    const entry = cache.entries.get(p);
+    if (entry === undefined) continue;
+    entries.set(p, entry);
+    reused++;
+  }
   for (const f of files) {
     const entry = written.has(f.path) ? statEntry(f.sha256, lstatSync(under(outAbs, f.path), { bigint: true })) : verified.get(f.path);
     if (entry === undefined) continue;

@@ -14,7 +14,7 @@ const warning = (code: string, n: number): Diagnostic => ({ severity: 'warning',
 const write = (over: Partial<WriteResult> = {}): WriteResult => ({ added: [], changed: [], removed: [], unchanged: [], conflicts: [], blocked: [], diagnostics: [], wrote: false, ...over });
 const result = (diagnostics: Diagnostic[], w?: WriteResult): GenerateResult => ({
   diagnostics,
-  files: [],
+  paths: [],
   upToDate: false,
   counts: { providers: 1, services: 1, resources: 1, pages: 3 },
   ...(w ? { write: w } : {}),

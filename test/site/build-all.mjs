@@ -3,8 +3,10 @@
 // For each shared Databricks registry (2024-12, 2026-02, 2026-07; both providers): generate the pages
 // into a temp docs folder and build the site (onBrokenLinks/onBrokenAnchors: 'throw', so a build
 // with any broken link fails). One build at a time: each takes 30-60 s and ~1.5 GB.
-// Pass registry names to build only some, and generator options after them:
-//   node test/site/build-all.mjs databricks-2026-07 --layout detailed
+// Then one site per provider of the August 2026 registry that the issue names (okta,
+// googleadmin, cloudflare), written `<registry>:<provider>`.
+// Pass targets to build only some, and generator options after them:
+//   node test/site/build-all.mjs databricks-2026-07 registry-2026-08:okta --layout detailed
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +23,8 @@ const argv = process.argv.slice(2);
 const firstOption = argv.findIndex((a) => a.startsWith('-'));
 const wanted = firstOption < 0 ? argv : argv.slice(0, firstOption);
 const generatorArgs = firstOption < 0 ? [] : argv.slice(firstOption);
-const names = wanted.length > 0 ? wanted : sharedRegistries;
+const registryProviders = ['okta', 'googleadmin', 'cloudflare'].map((p) => `registry-2026-08:${p}`);
+const names = wanted.length > 0 ? wanted : [...sharedRegistries, ...registryProviders];
 if (!fs.existsSync(path.join(sharedDir, 'specs'))) {
   console.log(`build-all skipped: ${path.join(sharedDir, 'specs')} is missing (the shared specs live in ../shared).`);
   process.exit(0);
@@ -29,15 +32,16 @@ if (!fs.existsSync(path.join(sharedDir, 'specs'))) {
 
 const results = [];
 for (const name of names) {
-  const registry = path.join(sharedDir, 'specs', name);
+  const [registryName, provider] = name.split(':');
+  const registry = path.join(sharedDir, 'specs', registryName);
   if (!fs.existsSync(registry)) {
     results.push({ name, ok: false, detail: `missing ${registry}` });
     continue;
   }
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), `provider-docs-${name}-`));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `provider-docs-${name.replace(':', '-')}-`));
   const docsDir = path.join(work, 'docs');
   try {
-    await generate({ registry, out: docsDir, extraArgs: generatorArgs, quiet: true });
+    await generate({ registry, out: docsDir, extraArgs: [...(provider ? ['--provider', provider] : []), ...generatorArgs], quiet: true });
     const pages = countPages(docsDir);
     console.log(`${name}${generatorArgs.length ? ` (${generatorArgs.join(' ')})` : ''}: ${pages} pages generated; building ...`);
     const r = await buildSite({ docsDir, outDir: path.join(work, 'build'), quiet: true });

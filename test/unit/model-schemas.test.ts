@@ -191,3 +191,25 @@ function providerOf() {
     source: { file: 'p.yaml', pointer: '' },
   };
 }
+
+describe('classic Fields section without rows', () => {
+  it.each([
+    ['a response without fields', { r: { methods: { list: { response: { type: 'array', items: { type: 'string' } } } }, sqlVerbs: { select: ['list'] } } }, 'The response has no documented fields.'],
+    ['a view whose DDL selects *', { vw_x: { methods: {}, config: { views: { select: { predicate: 'sqlDialect == "sqlite3"', ddl: 'select * from p.s.t' } } } } }, 'The spec does not list the columns of this view; its SQL definition shows what it selects.'],
+  ])('%s: a sentence instead of an empty table', (_label, resources, sentence) => {
+    const { service } = miniService(resources as never, { servers: false });
+    const ctx = classicResourceContext(providerOf() as never, service, service.resources[0]!);
+    expect(ctx.resource.fields).toEqual([]);
+    expect(ctx.noFields).toBe(sentence);
+  });
+});
+
+it('a resource with both a view and SELECT methods tabs its fields: the view first, labelled as the view', () => {
+  const { service } = miniService(
+    { r: { methods: { list: { response: obj({ a: str }) } }, sqlVerbs: { select: ['list'] }, config: { views: { select: { predicate: 'sqlDialect == "sqlite3"', ddl: 'select a from p.s.r' } } } } },
+    { servers: false },
+  );
+  const ctx = classicResourceContext(providerOf() as never, service, service.resources[0]!);
+  expect(ctx.fieldTabs?.map((t) => `${t.label}:${t.value}`)).toEqual(['r (view):view', 'r:resource']);
+  expect(ctx.selects.map((s) => s.value)).toEqual(['view', 'list']);
+});

@@ -1,0 +1,103 @@
+import { DiagnosticBag, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import type { RegistryIndex } from '../load/load-registry.js';
+import { locateDiagnostics } from '../load/locate-diagnostics.js';
+import { duplicateResourceIds } from '../model/check-ids.js';
+import { providerOverview } from '../model/overview.js';
+import type { ServiceOverview } from '../model/types.js';
+import { providerFolder, renderProviderPage, sortFiles, type OutputFile } from '../render/render-pages.js';
+import { writeOutput, type WriteOptions, type WriteResult } from '../write/write-output.js';
+import { timed } from '../trace.js';
+import { applyStrict } from '../report.js';
+import { providerFailures } from './provider-failures.js';
+import { runServiceJobsParallel } from './run-service-jobs.js';
+import { templatesFor, type JobEnv } from './service-job.js';
+
+// Providers stream through the pipeline one at a time: a provider's services are
+// loaded, modelled and rendered, its pages are written to its own folder as a
+// transaction of their own, and dropped. A run never holds more than one
+// provider's pages, however many providers it covers, and each provider's
+// output is atomic on its own: a provider with an error is reported and its
+// folder left exactly as it was, while the others are written.
+
+export interface ProvidersRun {
+  /** Of loading, modelling and rendering; files relative to the registry root. The writer's are in `write`. */
+  readonly diagnostics: Diagnostic[];
+  readonly write: WriteResult;
+  readonly counts: { services: number; resources: number; pages: number };
+  /** Paths of the pages this run generated (written or unchanged), sorted. */
+  readonly paths: string[];
+}
+
+export interface RunProvidersOptions {
+  readonly out: string;
+  readonly strict: boolean;
+  readonly write: Pick<WriteOptions, 'check' | 'force' | 'inputs'>;
+}
+
+/** Runs every provider of the index; `prior` are the diagnostics of loading the index and settings. */
+export async function runProviders(index: RegistryIndex, env: JobEnv, prior: readonly Diagnostic[], o: RunProvidersOptions): Promise<ProvidersRun> {
+  const strict = (list: readonly Diagnostic[]) => applyStrict(list, o.strict);
+  const diagnostics: Diagnostic[] = [...prior];
+  const counts = { services: 0, resources: 0, pages: 0 };
+  const paths: string[] = [];
+  const writes: WriteResult[] = [];
+  const failed = new Set(providerFailures(strict(prior), index.names).failed);
+  const templates = templatesFor(env);
+
+  for (const provider of index.providers) {
+    if (failed.has(provider.name)) continue;
+    const results = await runServiceJobsParallel(provider.services, env);
+    const bag = new DiagnosticBag();
+    const files: OutputFile[] = [];
+    const overviews: ServiceOverview[] = [];
+    for (const r of results) {
+      for (const d of r.diagnostics) bag.add(d);
+      files.push(...r.files);
+      if (!r.overview) continue;
+      overviews.push(r.overview);
+      counts.services++;
+      counts.resources += r.overview.resources.length;
+    }
+    for (const d of duplicateResourceIds(overviews)) bag.add(d);
+    const found = locateDiagnostics(bag.all, index.files, index.root);
+    diagnostics.push(...found);
+    if (strict(found).some((d) => d.severity === 'error')) {
+      failed.add(provider.name);
+      continue;
+    }
+    files.push(renderProviderPage(providerOverview(env.providers[provider.name]!, overviews), templates));
+    sortFiles(files);
+    const scope = providerFolder(provider.name);
+    const w = await timed('write', () => writeOutput(o.out, files, { check: o.write.check === true, force: o.write.force === true, scope }));
+    writes.push(w);
+    if (w.diagnostics.some((d) => d.severity === 'error')) {
+      failed.add(provider.name);
+      continue;
+    }
+    counts.pages += files.length;
+    for (const f of files) paths.push(f.path);
+  }
+
+  // Last, what lies outside every provider of this run (the pages of providers no
+  // longer generated are removed), and the inputs record: only after a complete run.
+  if (failed.size === 0) {
+    const keep = index.providers.map((p) => providerFolder(p.name));
+    const runFacts = { warnings: diagnostics.filter((d) => d.severity === 'warning').length };
+    writes.push(await timed('write', () => writeOutput(o.out, [], { ...o.write, runFacts, keep })));
+  }
+  return { diagnostics: sortDiagnostics(diagnostics), write: mergeWrites(writes), counts, paths: paths.sort() };
+}
+
+function mergeWrites(writes: readonly WriteResult[]): WriteResult {
+  const all = <K extends 'added' | 'changed' | 'removed' | 'unchanged' | 'conflicts' | 'blocked'>(k: K) => writes.flatMap((w) => w[k]).sort();
+  return {
+    added: all('added'),
+    changed: all('changed'),
+    removed: all('removed'),
+    unchanged: all('unchanged'),
+    conflicts: all('conflicts'),
+    blocked: all('blocked'),
+    diagnostics: sortDiagnostics(writes.flatMap((w) => w.diagnostics)),
+    wrote: writes.some((w) => w.wrote),
+  };
+}
