@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { COMPILED, PACKAGE_ROOT } from './package-root.js';
 import { DiagnosticBag, fromCurrentFolder, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -82,7 +83,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
       return [p.name, buildProviderInfo({ ctx: { file: p.file.path, doc: p.file.doc!, bag }, name: p.name, ...(s ? { settings: s } : {}) })];
     }),
   );
-  const jobEnv = { root: index.root, layout, ...(opts.templates ? { templates: opts.templates } : {}), providers: infos };
+  const jobEnv = { run: randomUUID(), root: index.root, layout, ...(opts.templates ? { templates: opts.templates } : {}), providers: infos };
   const prior = sortDiagnostics(locateDiagnostics(bag.all, index.files, index.root));
   const counts = { providers: index.providers.length, services: 0, resources: 0, pages: 0 };
   const { providerFailures } = await import('./pipeline/provider-failures.js');

@@ -7,6 +7,8 @@ export interface TemplateSet {
   readonly layout: string;
   readonly pages: ReadonlyMap<string, string>;
   readonly partials: ReadonlyMap<string, string>;
+  /** The file each template came from, by `page:<name>` and `partial:<name>`: what an error in it names. */
+  readonly files?: ReadonlyMap<string, string>;
 }
 
 export const PAGE_TEMPLATES = ['provider', 'service', 'resource'] as const;
@@ -33,12 +35,14 @@ export function loadTemplates(layout: string, overrideDir?: string, dir = BUILTI
   }
   const pages = new Map<string, string>();
   const partials = new Map<string, string>();
+  const files = new Map<string, string>();
   const take = (root: string, pagesToo: boolean): void => {
     for (const file of listHbs(root)) {
       const name = path.basename(file, '.hbs');
       const text = fs.readFileSync(file, 'utf8');
-      if (pagesToo && (PAGE_TEMPLATES as readonly string[]).includes(name) && path.dirname(file) === root) pages.set(name, text);
-      else partials.set(name, text);
+      const page = pagesToo && (PAGE_TEMPLATES as readonly string[]).includes(name) && path.dirname(file) === root;
+      (page ? pages : partials).set(name, text);
+      files.set(`${page ? 'page' : 'partial'}:${name}`, path.resolve(file));
     }
   };
   take(path.join(dir, 'shared'), false);
@@ -48,8 +52,9 @@ export function loadTemplates(layout: string, overrideDir?: string, dir = BUILTI
     take(path.resolve(overrideDir), true);
   }
   for (const p of PAGE_TEMPLATES) if (!pages.has(p)) throw new Error(`layout "${layout}" has no ${p}.hbs`);
-  return { layout, pages, partials };
+  return { layout, pages, partials, files };
 }
+
 
 /** Every `.hbs` file under `root`, sorted; none when it does not exist. */
 export function listHbs(root: string): string[] {

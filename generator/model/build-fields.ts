@@ -16,13 +16,41 @@ export interface SchemaInfo {
   readonly enumValues?: readonly string[];
 }
 
+/** A schema being expanded: where it sits, and what its expansion met on the way. */
+interface Frame {
+  readonly node: object;
+  readonly depth: number;
+  /** Deepest level below this one that an expansion reached (0: only this one). */
+  height: number;
+  /** Something below was cut for depth: the result holds only at this depth. */
+  depthCut: boolean;
+  /** Stack index of the highest schema a cycle below closed on (Infinity: none). */
+  cycleTo: number;
+}
+
+/** A finished expansion: `free` ones hold at any depth with room for `height` more levels. */
+interface Memo {
+  readonly fields: readonly Field[];
+  readonly height: number;
+  /** A cycle inside was cut: where the path above holds one of its schemas, the cut falls elsewhere. */
+  readonly cyclic: boolean;
+}
+
 /**
- * Builds fields from schemas, memoised per resolved schema object: specs share
- * schemas through `$ref` thousands of times, and cycles (a tree node schema
- * that contains itself) are cut where they close.
+ * Builds fields from schemas. Specs share schemas through `$ref` thousands of
+ * times, so expansions are memoised per resolved schema object; and cycles (a
+ * tree node schema that contains itself) are cut where they close. Sub-fields
+ * stop after MAX_DEPTH levels, so an expansion is only reused where it comes out
+ * the same: one that nothing cut short, wherever its height fits; one cut for
+ * depth, at that same depth; one holding a cycle, only where no schema is open
+ * above it (the cut falls where the path first repeats a schema); one cut by a
+ * cycle through a schema above it, never.
  */
 export class FieldBuilder {
-  private readonly memo = new Map<object, readonly Field[]>();
+  private readonly free = new Map<object, Memo>();
+  private readonly atDepth = new Map<object, Map<number, readonly Field[]>>();
+  private readonly stack: Frame[] = [];
+  /** Schemas being expanded: the stack's, and those collected inline (array items, alternatives). */
   private readonly inProgress = new Set<object>();
 
   constructor(private readonly ctx: SpecContext) {}
@@ -32,15 +60,48 @@ export class FieldBuilder {
     const r = deref(this.ctx, schema, pointer);
     const node = r && asRecord(r.node);
     if (!r || !node) return [];
-    const cached = this.memo.get(node);
-    if (cached) return cached;
-    if (this.inProgress.has(node) || depth > MAX_DEPTH) return [];
+    const parent = this.stack[this.stack.length - 1];
+    const free = this.free.get(node);
+    if (free && depth + free.height <= MAX_DEPTH && (!free.cyclic || !parent)) {
+      if (parent) parent.height = Math.max(parent.height, 1 + free.height);
+      return free.fields;
+    }
+    const cut = this.atDepth.get(node)?.get(depth);
+    if (cut) {
+      if (parent) {
+        parent.height = Math.max(parent.height, MAX_DEPTH + 1 - parent.depth);
+        parent.depthCut = true;
+      }
+      return cut;
+    }
+    if (this.inProgress.has(node) || depth > MAX_DEPTH) {
+      if (parent) {
+        parent.height = Math.max(parent.height, 1);
+        // A schema open inline (not a frame) closes a cycle somewhere on the path: assume the top.
+        if (this.inProgress.has(node)) parent.cycleTo = Math.min(parent.cycleTo, Math.max(0, this.stack.findIndex((f) => f.node === node)));
+        else parent.depthCut = true;
+      }
+      return [];
+    }
+    const frame: Frame = { node, depth, height: 0, depthCut: false, cycleTo: Infinity };
+    const index = this.stack.push(frame) - 1;
     this.inProgress.add(node);
     const fields: Field[] = [];
-    const seen = new Set<string>();
-    this.collect(node, r.pointer, depth, fields, seen);
+    this.collect(node, r.pointer, depth, fields, new Set<string>());
     this.inProgress.delete(node);
-    this.memo.set(node, fields);
+    this.stack.pop();
+    if (parent) {
+      parent.height = Math.max(parent.height, 1 + frame.height);
+      parent.depthCut ||= frame.depthCut;
+      parent.cycleTo = Math.min(parent.cycleTo, frame.cycleTo);
+    }
+    if (frame.cycleTo < index) return fields;
+    if (!frame.depthCut) this.free.set(node, { fields, height: frame.height, cyclic: frame.cycleTo !== Infinity });
+    else {
+      let byDepth = this.atDepth.get(node);
+      if (!byDepth) this.atDepth.set(node, (byDepth = new Map()));
+      byDepth.set(depth, fields);
+    }
     return fields;
   }
 

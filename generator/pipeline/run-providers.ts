@@ -11,6 +11,7 @@ import { applyStrict } from '../report.js';
 import { providerFailures } from './provider-failures.js';
 import { runServiceJobsParallel } from './run-service-jobs.js';
 import { templatesFor, type JobEnv } from './service-job.js';
+import { TemplateError } from '../render/template-env.js';
 
 // Providers stream through the pipeline one at a time: a provider's services are
 // loaded, modelled and rendered, its pages are written to its own folder as a
@@ -65,7 +66,14 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
       failed.add(provider.name);
       continue;
     }
-    files.push(renderProviderPage(providerOverview(env.providers[provider.name]!, overviews), templates));
+    try {
+      files.push(renderProviderPage(providerOverview(env.providers[provider.name]!, overviews), templates));
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      diagnostics.push(e.toDiagnostic());
+      failed.add(provider.name);
+      continue;
+    }
     sortFiles(files);
     const scope = providerFolder(provider.name);
     const w = await timed('write', () => writeOutput(o.out, files, { check: o.write.check === true, force: o.write.force === true, scope }));

@@ -5,7 +5,7 @@ import { loadTemplates } from '../load/load-templates.js';
 import { locateDiagnostics } from '../load/locate-diagnostics.js';
 import { buildService } from '../model/build-service.js';
 import { serviceOverview } from '../model/overview.js';
-import { compileTemplates, type CompiledTemplates } from '../render/template-env.js';
+import { compileTemplates, TemplateError, type CompiledTemplates } from '../render/template-env.js';
 import { renderServicePages, type OutputFile } from '../render/render-pages.js';
 import { timed } from '../trace.js';
 
@@ -14,6 +14,8 @@ import { timed } from '../trace.js';
 // plain data (pages, a summary, diagnostics) comes back.
 
 export interface JobEnv {
+  /** This run's id: what a thread's compiled templates are kept for. */
+  readonly run: string;
   readonly root: string;
   readonly layout: string;
   readonly templates?: string;
@@ -31,9 +33,13 @@ export interface ServiceJobResult {
 
 let compiled: { key: string; templates: CompiledTemplates } | undefined;
 
-/** The job's templates, loaded and compiled once per thread (the provider pages use them too). */
+/**
+ * The job's templates, loaded and compiled once per run and thread (the provider
+ * pages use them too): keyed by the run, so the next run in the same process
+ * (npm start, the plugin, a second generate()) reads an edited template afresh.
+ */
 export function templatesFor(env: JobEnv): CompiledTemplates {
-  const key = `${env.layout}\0${env.templates ?? ''}`;
+  const key = `${env.run}\0${env.layout}\0${env.templates ?? ''}`;
   if (!compiled || compiled.key !== key) compiled = { key, templates: compileTemplates(loadTemplates(env.layout, env.templates)) };
   return compiled.templates;
 }
@@ -46,6 +52,14 @@ export function runServiceJob(ref: ServiceRef, env: JobEnv): ServiceJobResult {
   const service = timed('model', () => buildService({ ctx: { file: file.path, doc: file.doc!, bag }, provider: ref.provider, name: ref.name, entry: ref.entry }));
   const diagnostics = locateDiagnostics(bag.all, files);
   // Pages of a service with errors would never be written: skip the work.
-  const pages = bag.hasErrors ? [] : timed('render', () => renderServicePages(env.providers[ref.provider]!, service, templatesFor(env)));
+  let pages: OutputFile[] = [];
+  if (!bag.hasErrors) {
+    try {
+      pages = timed('render', () => renderServicePages(env.providers[ref.provider]!, service, templatesFor(env)));
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      diagnostics.push(e.toDiagnostic());
+    }
+  }
   return { ref, overview: serviceOverview(service), files: pages, diagnostics };
 }

@@ -24,11 +24,11 @@ import { timed } from '../trace.js';
  * One line of MDX-safe markdown for a table cell: the first paragraph of the
  * description, whitespace folded, `|` escaped.
  */
-export function specInline(description: string): string {
-  let out = inlineCache.get(description);
+export function specInline(description: string, cache?: SpecTextCache): string {
+  let out = cache?.inline.get(description);
   if (out === undefined) {
     out = timed('spec text, inline', () => renderInline(description));
-    remember(inlineCache, description, out);
+    if (cache) remember(cache.inline, description, out);
   }
   return out;
 }
@@ -38,21 +38,21 @@ export function specInline(description: string): string {
  * as the spec has it: only line breaks become spaces (`periods,  and` keeps
  * its two spaces).
  */
-export function specLine(description: string): string {
-  let out = lineCache.get(description);
+export function specLine(description: string, cache?: SpecTextCache): string {
+  let out = cache?.line.get(description);
   if (out === undefined) {
     out = timed('spec text, inline', () => renderLine(firstParagraph(description).replace(/\r\n?|\n/g, ' ').trim()));
-    remember(lineCache, description, out);
+    if (cache) remember(cache.line, description, out);
   }
   return out;
 }
 
 /** The whole description as MDX-safe markdown block content (no trailing newline). */
-export function specBlock(description: string): string {
-  let out = blockCache.get(description);
+export function specBlock(description: string, cache?: SpecTextCache): string {
+  let out = cache?.block.get(description);
   if (out === undefined) {
     out = timed('spec text, block', () => renderBlock(description));
-    remember(blockCache, description, out);
+    if (cache) remember(cache.block, description, out);
   }
   return out;
 }
@@ -62,24 +62,30 @@ export function specBlock(description: string): string {
  * markdown: cleaned like a description, but its headings stay headings (at
  * level 2 or deeper, under the page title), since they structure the page.
  */
-export function proseBlock(markdown: string): string {
-  let out = proseCache.get(markdown);
+export function proseBlock(markdown: string, cache?: SpecTextCache): string {
+  let out = cache?.prose.get(markdown);
   if (out === undefined) {
     out = remarkProse(markdown.replace(/\r\n?/g, '\n').trim());
-    remember(proseCache, markdown, out);
+    if (cache) remember(cache.prose, markdown, out);
   }
   return out;
 }
 
-const inlineCache = new Map<string, string>();
-const lineCache = new Map<string, string>();
-const blockCache = new Map<string, string>();
-const proseCache = new Map<string, string>();
+/**
+ * Rendered descriptions by their text: they repeat a lot within a spec. One
+ * per run (compileTemplates makes one with the templates), not module-level.
+ */
+export class SpecTextCache {
+  readonly inline = new Map<string, string>();
+  readonly line = new Map<string, string>();
+  readonly block = new Map<string, string>();
+  readonly prose = new Map<string, string>();
+}
+
 const CACHE_LIMIT = 50_000;
 
 function remember(cache: Map<string, string>, key: string, value: string): void {
-  // Descriptions repeat a lot within a spec; the limit only guards a long
-  // running process against unbounded growth.
+  // The limit only guards a huge registry against unbounded growth.
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, value);
 }
@@ -125,7 +131,8 @@ function foldedFirstParagraph(description: string): string {
   return firstParagraph(description).replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
-function firstParagraph(s: string): string {
+/** The first paragraph of a description as written (leading blank lines dropped). */
+export function firstParagraph(s: string): string {
   const trimmed = s.replace(/^(?:[ \t]*\r?\n)+/, '');
   const m = /\r?\n[ \t]*\r?\n/.exec(trimmed);
   return m ? trimmed.slice(0, m.index) : trimmed;

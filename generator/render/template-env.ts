@@ -1,10 +1,11 @@
 import Handlebars from 'handlebars';
 import type { TemplateSet } from '../load/load-templates.js';
 import { codeFence, escapeAttr, escapeTableCell, escapeText, inlineCode } from './escape.js';
-import { proseBlock, specBlock, specInline, specLine } from './spec-text.js';
+import { proseBlock, specBlock, specInline, specLine, SpecTextCache } from './spec-text.js';
 import { PRECOMPILED } from './precompiled-templates.js';
 import { COMPILE_OPTIONS, templateKey } from './template-options.js';
 import { count } from '../trace.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { sqlIdent } from './sql-ident.js';
 
 export type PageTemplate = (context: object) => string;
@@ -21,15 +22,25 @@ type Precompiled = ReadonlyMap<string, Parameters<typeof Handlebars.template>[0]
 /** `precompiled`: templates compiled ahead of time, by template key (the build's, unless a test passes its own). */
 export function compileTemplates(set: TemplateSet, precompiled: Precompiled = PRECOMPILED): CompiledTemplates {
   const hb = Handlebars.create();
-  registerHelpers(hb);
-  const compile = (src: string) => {
+  registerHelpers(hb, new SpecTextCache());
+  const compile = (src: string, key: string): HandlebarsTemplateDelegate => {
     const spec = precompiled.size > 0 ? precompiled.get(templateKey(src)) : undefined;
     count(spec ? 'template precompiled' : 'template compiled');
-    return spec ? hb.template(spec) : hb.compile(src, COMPILE_OPTIONS);
+    const fn = spec ? hb.template(spec) : hb.compile(src, COMPILE_OPTIONS);
+    const file = set.files?.get(key) ?? `${key.replace(':', ' ')}.hbs`;
+    // Handlebars compiles lazily and names no file in its errors: a parse error
+    // or a missing helper surfaces here, at the first call, and gets its template's file.
+    return (ctx, options) => {
+      try {
+        return fn(ctx, options);
+      } catch (e) {
+        throw e instanceof TemplateError ? e : new TemplateError(file, e);
+      }
+    };
   };
   // A partial given as source would be compiled at its first use with the
   // calling template's options: compiling it here is the same, and lets it be precompiled.
-  for (const [name, src] of set.partials) hb.registerPartial(name, compile(src));
+  for (const [name, src] of set.partials) hb.registerPartial(name, compile(src, `partial:${name}`));
   const cache = new Map<string, PageTemplate>();
   return {
     layout: set.layout,
@@ -38,7 +49,7 @@ export function compileTemplates(set: TemplateSet, precompiled: Precompiled = PR
       if (!t) {
         const src = set.pages.get(name);
         if (src === undefined) throw new Error(`no page template "${name}" in layout ${set.layout}`);
-        const compiled = compile(src);
+        const compiled = compile(src, `page:${name}`);
         t = (ctx) => compiled(ctx, { allowProtoPropertiesByDefault: false });
         cache.set(name, t);
       }
@@ -47,9 +58,32 @@ export function compileTemplates(set: TemplateSet, precompiled: Precompiled = PR
   };
 }
 
+/** An error in a template (syntax, a missing helper or partial), naming the template's file and, when known, the line. */
+export class TemplateError extends Error {
+  readonly file: string;
+  readonly line: number | undefined;
+  readonly reason: string;
+
+  constructor(file: string, cause: unknown) {
+    const raw = cause instanceof Error ? cause.message : String(cause);
+    const lines = raw.split('\n').filter((l) => l.trim() !== '');
+    // A parse error is `Parse error on line N:`, the source excerpt, a caret, `Expecting ...`.
+    const line = /on line (\d+)/.exec(lines[0] ?? '');
+    const reason = lines.length > 1 && line ? `${lines[0]!.replace(/:$/, '')}: ${lines[lines.length - 1]}` : (lines[0] ?? raw);
+    super(`${file}${line ? `:${line[1]}` : ''}: ${reason}`);
+    this.file = file;
+    this.line = line ? Number(line[1]) : undefined;
+    this.reason = reason;
+  }
+
+  toDiagnostic(): Diagnostic {
+    return { severity: 'error', code: 'template-error', message: this.reason, file: this.file, pointer: '', ...(this.line !== undefined ? { line: this.line } : {}) };
+  }
+}
+
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
-function registerHelpers(hb: typeof Handlebars): void {
+function registerHelpers(hb: typeof Handlebars, text: SpecTextCache): void {
   hb.registerHelper('text', (v: unknown) => escapeText(str(v)));
   hb.registerHelper('attr', (v: unknown) => escapeAttr(str(v)));
   // escapeAttr already writes `|` as a character reference, which table rows need.
@@ -57,10 +91,10 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('cellcode', (v: unknown) => inlineCode(str(v), { tableCell: true }));
   hb.registerHelper('code', (v: unknown) => inlineCode(str(v)));
   hb.registerHelper('cell', (v: unknown) => escapeTableCell(str(v)));
-  hb.registerHelper('inline', (v: unknown) => specInline(str(v)));
-  hb.registerHelper('line', (v: unknown) => specLine(str(v)));
-  hb.registerHelper('block', (v: unknown) => specBlock(str(v)));
-  hb.registerHelper('prose', (v: unknown) => proseBlock(str(v)));
+  hb.registerHelper('inline', (v: unknown) => specInline(str(v), text));
+  hb.registerHelper('line', (v: unknown) => specLine(str(v), text));
+  hb.registerHelper('block', (v: unknown) => specBlock(str(v), text));
+  hb.registerHelper('prose', (v: unknown) => proseBlock(str(v), text));
   hb.registerHelper('yaml', (v: unknown) => yamlScalar(str(v)));
   hb.registerHelper('js', (v: unknown) => jsString(str(v)));
   hb.registerHelper('upper', (v: unknown) => str(v).toUpperCase());

@@ -53,6 +53,7 @@ test('1000 pages: a no-change run stats every page and reads none; a changed pag
   clearCalls();
   const one = writeOutputSync(out, edited);
   expect(one.changed).toEqual([files[500]!.path]);
-  expect(pagesTouched(fs.readFileSync, out)).toEqual([]);
+  // Only the page just written may be read back: the stat cache re-hashes pages written in its own clock tick.
+  expect(pagesTouched(fs.readFileSync, out).filter((p) => p !== files[500]!.path)).toEqual([]);
   expect(fs.readFileSync(join(out, files[500]!.path), 'utf8')).toBe(edited[500]!.contents);
 });
