@@ -7,7 +7,8 @@
 //
 // npm run test:package (config vitest.package.config.ts). Needs ../shared/specs/registry-2026-08,
 // the npm registry (the site's Docusaurus dependencies) and Chromium. Both installs use the same
-// npm cache. PACKAGE_TEST_PROVIDER picks the provider (default homebrew: okta does not load yet).
+// npm cache. PACKAGE_TEST_PROVIDER picks the provider (default okta, as the issue asks: it has registry faults,
+// a `$ref` that differs from its file in case and a service folder starting with `_`).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,7 @@ import { REPO, sharedPath, skipNotice } from '../helpers/shared.js';
 import { launch, type Browser } from '../site/browser.js';
 import { startStaticServer, type StaticServer } from '../site/static-server.js';
 
-const PROVIDER = process.env.PACKAGE_TEST_PROVIDER ?? 'homebrew';
+const PROVIDER = process.env.PACKAGE_TEST_PROVIDER ?? 'okta';
 const SECOND = process.env.PACKAGE_TEST_SECOND_PROVIDER ?? 'github';
 const REGISTRY = sharedPath('specs/registry-2026-08');
 const WORKFLOW = '.github/workflows/provider-docs.yml';
@@ -63,10 +64,29 @@ function resourceIds(registry: string, provider: string): string[] {
   const ids: string[] = [];
   for (const svc of Object.values(doc.providerServices)) {
     // service files are named relative to the registry root
-    const spec = yaml.load(fs.readFileSync(path.join(registry, svc.service.$ref), 'utf8')) as { components?: { 'x-stackQL-resources'?: Record<string, { id: string }> } };
+    const spec = yaml.load(fs.readFileSync(caseInsensitivePath(registry, svc.service.$ref), 'utf8')) as { components?: { 'x-stackQL-resources'?: Record<string, { id: string }> } };
     for (const r of Object.values(spec.components?.['x-stackQL-resources'] ?? {})) ids.push(r.id);
   }
   return ids.sort();
+}
+
+/**
+ * The file a registry-relative `$ref` names, matching each segment without regard to case, as
+ * StackQL does (okta's provider.yaml names `org.yaml` for `Org.yaml`).
+ */
+function caseInsensitivePath(root: string, ref: string): string {
+  let at = root;
+  for (const seg of ref.split('/').filter((s) => s !== '' && s !== '.')) {
+    const exact = path.join(at, seg);
+    if (fs.existsSync(exact)) {
+      at = exact;
+      continue;
+    }
+    const match = fs.readdirSync(at).filter((n) => n.toLowerCase() === seg.toLowerCase());
+    if (match.length !== 1) throw new Error(`${ref}: no single file matches ${seg} in ${at}`);
+    at = path.join(at, match[0]!);
+  }
+  return at;
 }
 
 /**
