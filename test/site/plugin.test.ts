@@ -145,15 +145,17 @@ describe('docusaurus gen-provider-docs', () => {
     expect(ok.code).toBe(0);
   });
 
-  test('errors: exit 2 with the located diagnostic, nothing written', async () => {
+  test('errors: exit 2 with the located diagnostic, nothing of the broken provider written', async () => {
     const registry = tmp('bad-registry');
     fs.cpSync(SPECS, registry, { recursive: true });
     fs.appendFileSync(path.join(registry, WORKSPACE_SPEC), 'broken: [unclosed\n');
     const r = await genDocs(['--registry', registry, '--out', tmp('bad-docs')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`${WORKSPACE_SPEC.replace(/\./g, '\\.')}:\\d+:\\d+: error yaml-syntax`));
-    expect(summaryOf(r)).toMatch(/\(nothing written\), 1 errors/);
-    expect(fs.existsSync(tmp('bad-docs'))).toBe(false);
+    expect(summaryOf(r)).toMatch(/, 1 errors/);
+    // Each provider is atomic on its own: the broken one writes nothing, the other is written.
+    expect(fs.existsSync(path.join(tmp('bad-docs'), 'providers', 'databricks_workspace'))).toBe(false);
+    expect(fs.existsSync(path.join(tmp('bad-docs'), 'providers', 'databricks_account', 'index.md'))).toBe(true);
 
     const layout = await genDocs(['--out', tmp('bad-docs'), '--layout', 'nope']);
     expect(layout.code).toBe(2);

@@ -212,7 +212,8 @@ describe.skipIf(!siteUrl)('provider docs site', () => {
     for (const p of providers) {
       const card = page.locator(`main a[href="${p.permalink}"]`);
       await expect(card.count(), p.name).resolves.toBe(1);
-      await expect(card.innerText()).resolves.toContain(p.name);
+      // the card shows the provider page's title (settings or provider.yaml), not the folder name
+      await expect(card.innerText()).resolves.toContain(p.title);
     }
     await page.screenshot({ path: path.join(artifacts, 'home.png'), fullPage: true });
     await page.locator(`main a[href="${providers[0]!.permalink}"]`).click();

@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import matter from 'gray-matter';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, assertChromium, chromiumPath } from './browser.js';
 import { startStaticServer, type StaticServer } from './static-server.js';
@@ -32,6 +33,12 @@ import {
 } from './xss-site.js';
 import { buildSiteLocked, ensureDistFresh } from './site-build.js';
 import { compilePage } from '../helpers/compile-mdx.js';
+
+/** The `title` of a generated page's frontmatter, or undefined. */
+function frontmatterTitle(file: string): string | undefined {
+  const title = (matter(fs.readFileSync(file, 'utf8')).data as { title?: unknown }).title;
+  return typeof title === 'string' ? title : undefined;
+}
 import { repoRoot } from '../../site/lib/docs-tree.mjs';
 
 const artifacts = path.join(repoRoot, 'test', 'artifacts');
@@ -244,14 +251,16 @@ describe.each(LAYOUTS)('hostile registry, %s layout', (layout) => {
 
   test('navigating between the pages in the browser (client-side rendering) stays clean', async () => {
     const page = await open(jsOn, '/');
-    for (const [url] of pages) {
+    for (const [url, file] of pages) {
       // the Docusaurus (React Router) history follows popstate: render the page client-side
       await page.evaluate((u) => {
         window.history.pushState({}, '', u);
         window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
       }, url);
       await page.waitForURL((u) => u.pathname === url);
-      await page.waitForFunction((u) => document.querySelector('h1')?.textContent === u.split('/').filter(Boolean).pop(), url);
+      // the page's heading is its frontmatter title (a provider's comes from provider.yaml) or its folder name
+      const names = [frontmatterTitle(file), url.split('/').filter(Boolean).pop()];
+      await page.waitForFunction((ns) => ns.includes(document.querySelector('h1')?.textContent ?? undefined), names);
       await page.waitForTimeout(300);
       expect(await probeDom(page), `${url} after client-side navigation`).toEqual([]);
     }
