@@ -132,8 +132,9 @@ describe.skipIf(!siteUrl)('provider docs site', () => {
     await expect(button.count()).resolves.toBe(1);
     await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
     await button.click();
-    await expect(button.innerText()).resolves.toBe('Copied');
-    await expect(page.getByRole('status').filter({ hasText: `Copied ${USER_TOKENS_ID}` }).count()).resolves.toBe(1);
+    // the label follows the clipboard's promise: poll for it rather than read it once
+    await expect.poll(() => button.innerText(), { timeout: 5000 }).toBe('Copied');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: `Copied ${USER_TOKENS_ID}` }).count()).toBe(1);
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(USER_TOKENS_ID);
     // the label goes back after about two seconds
     await page.waitForFunction(
@@ -157,7 +158,8 @@ describe.skipIf(!siteUrl)('provider docs site', () => {
     await reader.evaluate(() => navigator.clipboard.writeText('nothing yet'));
     const button = page.getByRole('button', { name: 'Copy token_id', exact: true });
     await button.click();
-    await expect(button.innerText()).resolves.toBe('Copied');
+    // the label follows the clipboard's promise: poll for it rather than read it once
+    await expect.poll(() => button.innerText(), { timeout: 5000 }).toBe('Copied');
     await expect(reader.evaluate(() => navigator.clipboard.readText())).resolves.toBe('token_id');
     // the hidden textarea is gone again
     await expect(page.locator('textarea').count()).resolves.toBe(0);
