@@ -1,4 +1,5 @@
 import React, { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import BreakableName from '@theme/BreakableName';
 import styles from './styles.module.css';
 
 const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
@@ -89,7 +90,9 @@ export default function CopyableCode({ code, className }: CopyableCodeProps): Re
   const copied = status === 'copied';
   return (
     <span className={cx(styles.copyable, className)}>
-      <code className={styles.code}>{code}</code>
+      <code className={styles.code}>
+        <BreakableName text={code} />
+      </code>
       <button
         type="button"
         className={cx(styles.button, copied && styles.copied)}
