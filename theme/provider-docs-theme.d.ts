@@ -15,3 +15,32 @@ declare module '@theme/CopyableCode' {
   }
   export default function CopyableCode(props: Props): ReactNode;
 }
+
+declare module '@theme/BreakableName' {
+  import type { ReactNode } from 'react';
+
+  /** A name that wraps only after `_` and `.` (a <wbr> there; copied text unchanged). */
+  export default function BreakableName(props: { readonly text: string }): ReactNode;
+}
+
+// The search plugin's suggestion template, which theme/SearchSuggestion wraps (an internal module
+// of @easyops-cn/docusaurus-search-local 0.55, typed here as far as the wrapper uses it).
+declare module '@easyops-cn/docusaurus-search-local/dist/client/client/theme/SearchBar/SuggestionTemplate.js' {
+  interface SearchDocument {
+    /** title, heading or text */
+    t: string;
+    /** url */
+    u: string;
+    /** breadcrumb (page documents) */
+    b?: string[];
+  }
+  export function SuggestionTemplate(props: {
+    document: SearchDocument;
+    type: number;
+    page?: SearchDocument;
+    metadata: unknown;
+    tokens: string[];
+    isInterOfTree?: boolean;
+    isLastOfTree?: boolean;
+  }): string;
+}

@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { LoadContext, Plugin } from '@docusaurus/types';
+import type { ConfigureWebpackUtils, LoadContext, Plugin } from '@docusaurus/types';
 import type * as Run from './run.js';
 import { GENERATE_OPTIONS, toGenerateOptions, type OptionValues } from '../options.js';
 import { nativeImport } from './native-import.js';
@@ -117,6 +117,17 @@ function summarize(p: ProviderNode): ProviderSummary {
   };
 }
 
+/**
+ * The suggestion template of the local search plugin (@easyops-cn/docusaurus-search-local) is a
+ * module of its search bar, not a theme component: the bundler loads theme/SearchSuggestion in
+ * its place, which adds each hit's provider and service, escaped (see that file for why).
+ */
+function searchSuggestionPlugin(bundler: ConfigureWebpackUtils['currentBundler']['instance']) {
+  return new bundler.NormalModuleReplacementPlugin(/^\.\/SuggestionTemplate$/, (data: { context?: string; request: string }) => {
+    if (data.context && /[\\/]@easyops-cn[\\/]docusaurus-search-local[\\/]/.test(data.context)) data.request = '@theme/SearchSuggestion';
+  });
+}
+
 const log = (line: string) => process.stdout.write(`[provider-docs] ${line}\n`);
 const logErr = (line: string) => process.stderr.write(`[provider-docs] ${line}\n`);
 
@@ -169,13 +180,13 @@ export default async function providerDocsPlugin(context: LoadContext, options: 
       return [path.join(themeDir, 'styles.css')];
     },
 
-    configureWebpack(config) {
+    configureWebpack(config, _isServer, utils) {
       // First, so it wins over the `@site` alias (a site's own file at that path is not used).
       const alias = (config.resolve?.alias ?? {}) as Record<string, string | false | string[]>;
       if (!Array.isArray(alias) && config.resolve) {
         config.resolve.alias = { [`${COPYABLE_IMPORT}$`]: path.join(themeDir, 'CopyableCode', 'index.js'), ...alias };
       }
-      return {};
+      return { plugins: [searchSuggestionPlugin(utils.currentBundler.instance)] };
     },
 
     async loadContent() {
