@@ -3,6 +3,7 @@ import { overviewOfProvider, providerInfo } from '../model/overview.js';
 import type { CompiledTemplates } from './template-env.js';
 import { pathSegment } from './classic-context.js';
 import { layoutContexts } from './layouts.js';
+import { MethodIndex, resolveMethodRefs } from './method-refs.js';
 
 export interface OutputFile {
   readonly path: string;
@@ -17,8 +18,11 @@ export function renderPages(registry: Registry, templates: CompiledTemplates): O
   const files: OutputFile[] = [];
   for (const provider of registry.providers) {
     const info = providerInfo(provider);
-    for (const service of provider.services) files.push(...renderServicePages(info, service, templates));
-    files.push(renderProviderPage(overviewOfProvider(provider), templates));
+    const own: OutputFile[] = [];
+    for (const service of provider.services) own.push(...renderServicePages(info, service, templates));
+    const overview = overviewOfProvider(provider);
+    own.push(renderProviderPage(overview, templates));
+    files.push(...finishProviderPages(own, overview, templates));
   }
   return sortFiles(files);
 }
@@ -40,6 +44,15 @@ export function renderServicePages(provider: ProviderInfo, service: Service, tem
 export function renderProviderPage(provider: ProviderOverview, templates: CompiledTemplates): OutputFile {
   const contexts = layoutContexts(templates.layout);
   return { path: `${providerFolder(provider.name)}/index.md`, contents: finish(templates.page('provider')(contexts.provider(provider))) };
+}
+
+/**
+ * What a provider's pages need once all of them are rendered: the detailed
+ * layout's `:method:` references resolved across services (method-refs.ts).
+ */
+export function finishProviderPages(files: OutputFile[], provider: ProviderOverview, templates: CompiledTemplates): OutputFile[] {
+  if (templates.layout !== 'detailed') return files;
+  return resolveMethodRefs(files, new MethodIndex(provider.name, provider.services));
 }
 
 /** The folder that holds every page of a provider (relative to the output folder). */
