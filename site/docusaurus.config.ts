@@ -124,7 +124,8 @@ const config: Config = {
     },
     navbar: {
       title: 'StackQL Provider Docs',
-      logo: { alt: 'StackQL Provider Docs', src: 'img/logo.svg' },
+      // The title beside it names the site: the logo is decorative (axe: image-redundant-alt).
+      logo: { alt: '', src: 'img/logo.svg' },
       items: [
         { type: 'docSidebar', sidebarId: 'providers', position: 'left', label: 'Providers' },
         { type: 'search', position: 'right' },

@@ -8,8 +8,9 @@ import { brokenLinkReport, docusaurusCli, generatorCli, repoRoot, run, siteDir }
 export const BUILD_LOCK = '/tmp/site-build.lock';
 
 /**
- * `bin/provider-docs.js` runs the dist/ bundle: rebuild it (scripts/build.mjs, as `npm run build`
- * does) when it is missing or older than a generator source, so the pages come from the current code.
+ * `bin/provider-docs.js` runs the dist/ bundle, and sites load the theme from dist/theme: rebuild
+ * it (scripts/build.mjs, as `npm run build` does) when it is missing or older than a generator
+ * source, a template (precompiled into it) or a theme file, so pages and site come from the current code.
  */
 export async function ensureDistFresh(): Promise<void> {
   const bundle = fs.statSync(path.join(repoRoot, 'dist', 'cli.js'), { throwIfNoEntry: false });
@@ -18,10 +19,10 @@ export async function ensureDistFresh(): Promise<void> {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+      else if (/\.(ts|tsx|hbs|css)$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
     }
   };
-  walk(path.join(repoRoot, 'generator'));
+  for (const dir of ['generator', 'templates', 'theme']) walk(path.join(repoRoot, dir));
   if (bundle && bundle.mtimeMs >= newest) return;
   const r = await run(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { quiet: true });
   if (r.code !== 0) throw new Error(`scripts/build.mjs failed:\n${r.output.slice(-4000)}`);
