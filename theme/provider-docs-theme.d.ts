@@ -12,6 +12,8 @@ declare module '@theme/CopyableCode' {
   export interface Props {
     readonly code: string;
     readonly className?: string;
+    /** An anchor on the name, known to Docusaurus' broken-link check. */
+    readonly id?: string;
   }
   export default function CopyableCode(props: Props): ReactNode;
 }

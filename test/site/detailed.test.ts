@@ -312,7 +312,7 @@ describe('detailed layout in the browser', () => {
       await page.close();
     });
 
-    // The link scrolls the empty <a id="parameter-..."> inside the row's first cell into view; without
+    // The link scrolls the name <CopyableCode id="parameter-..."> in the row's first cell into view; without
     // the scroll-margin in custom.css the row's top and first line sat under the 60 px sticky navbar.
     test('a parameter link leaves its row in sight, not under the sticky navbar', async () => {
       const page = await open(c.url);

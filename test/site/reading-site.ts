@@ -113,3 +113,31 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
     }));
   });
 }
+
+/**
+ * Where the rendered text of each element matching `css` wraps: for every element laid out on
+ * more than one line, its text and the characters on either side of each line break.
+ */
+export function lineBreaks(page: Page, css: string): Promise<{ text: string; breaks: [string, string][] }[]> {
+  return page.locator(css).evaluateAll((els) =>
+    els.flatMap((el) => {
+      const chars: { c: string; top: number }[] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          const range = document.createRange();
+          range.setStart(n, i);
+          range.setEnd(n, i + 1);
+          const rect = range.getClientRects()[0];
+          if (rect && rect.width > 0) chars.push({ c: text[i]!, top: rect.top });
+        }
+      }
+      const breaks: [string, string][] = [];
+      for (let i = 1; i < chars.length; i++) {
+        if (chars[i]!.top > chars[i - 1]!.top + 2) breaks.push([chars[i - 1]!.c, chars[i]!.c]);
+      }
+      return breaks.length > 0 ? [{ text: el.textContent ?? '', breaks }] : [];
+    }),
+  );
+}

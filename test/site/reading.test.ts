@@ -4,6 +4,7 @@
 // and the resource pages jobs/job_runs, compute/clusters and settings/tokens, no table is wider
 // than the content column or scrolls inside (every tab shown in turn), and the page never scrolls
 // sideways. Full-page screenshots of each page and width go to test/artifacts/reading-*.png.
+// Long names in the sidebar and the previous/next links wrap after `_`, never inside a word.
 // Search: each suggestion shows the provider and service of its page (escaped: xss.test.ts
 // checks hostile titles), and a resource id, a field or a method name finds its page.
 // Accessibility: axe-core finds no serious or critical violation on the home, provider, service
@@ -17,7 +18,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from './browser.js';
-import { buildDetailedSite, overflow, runAxe, showEveryTab, type BuiltSite } from './reading-site.js';
+import { buildDetailedSite, lineBreaks, overflow, runAxe, showEveryTab, type BuiltSite } from './reading-site.js';
 import { sharedPath, skipNotice } from '../helpers/shared.js';
 import { repoRoot } from '../../site/lib/docs-tree.mjs';
 
@@ -83,6 +84,21 @@ describe.runIf(registry)('pages that read well at every width (databricks-2026-0
       await page.close();
       expect(found).toEqual([]);
     });
+  });
+
+  // The sidebar and the previous/next links of cluster_policy_permissions name
+  // cluster_policy_permission_levels, too long for one line in either.
+  test.each(VIEWPORTS)('long names in the sidebar and the previous/next links wrap after "_" only ($width px)', async (viewport) => {
+    const page = await open('/providers/databricks_workspace/compute/cluster_policy_permissions/', viewport);
+    const wrapped = await lineBreaks(page, 'nav[aria-label="Docs sidebar"] .menu__link, .pagination-nav__label, article h1');
+    expect(wrapped.map((w) => w.text)).toContain('cluster_policy_permission_levels');
+    for (const w of wrapped) {
+      for (const [before, after] of w.breaks) expect(`${w.text}: "${before}" | "${after}"`).toMatch(/: "[_. ]" \| "|: ".*" \| " "$/);
+    }
+    // the <wbr> add no character: the names read (and copy) as written
+    const labels = await page.locator('.pagination-nav__label').allTextContents();
+    expect(labels.map((l) => l.replace(/[«»]/g, '').trim())).toContain('cluster_policy_permission_levels');
+    await page.close();
   });
 
   /** Types `query` in the navbar's search box; the suggestions as `{ title, path }` once some show. */

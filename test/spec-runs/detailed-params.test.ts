@@ -121,13 +121,14 @@ describe('detailed pages show every parameter of the spec', () => {
           if (m.params.length === 0) continue;
           const methods = page.slice(page.indexOf('\n## Methods\n'), page.indexOf('\n## Parameters\n'));
           const params = page.slice(page.indexOf('\n## Parameters\n'));
-          // A row may carry its anchor (`<a id="method-x"></a>`) and attributes before the name.
-          const first = `<CopyableCode code="${escapeAttr(m.method)}" /></td>\n`;
-          const rows = methods.split(/<tr[^>]*>\n/).filter((row) => /^<td[^>]*>(?:<a id="[^"]*"><\/a>)?/.exec(row) !== null && row.slice(/^<td[^>]*>(?:<a id="[^"]*"><\/a>)?/.exec(row)![0].length).startsWith(first));
+          // A row's name cell may carry attributes, and its name an anchor (`<CopyableCode id="method-x" code="x" />`).
+          const first = `code="${escapeAttr(m.method)}" /></td>\n`;
+          const lead = /^<td[^>]*><CopyableCode (?:id="[^"]*" )?/;
+          const rows = methods.split(/<tr[^>]*>\n/).filter((row) => lead.exec(row) !== null && row.slice(lead.exec(row)![0].length).startsWith(first));
           if (rows.length === 0) missing.push(`${m.resourceId}.${m.method}: no row in Methods`);
           for (const p of m.params) {
             checked++;
-            if (!params.includes(`"></a><CopyableCode code="${escapeAttr(p)}" /></td>`)) missing.push(`${m.resourceId}.${m.method}: ${p} not in Parameters`);
+            if (!params.includes(`" code="${escapeAttr(p)}" /></td>`)) missing.push(`${m.resourceId}.${m.method}: ${p} not in Parameters`);
             for (const row of rows) if (!row.includes(`<code>${escapeText(p)}</code></a>`)) missing.push(`${m.resourceId}.${m.method}: ${p} not linked from its method`);
           }
         }

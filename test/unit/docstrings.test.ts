@@ -152,8 +152,8 @@ describe('Methods table', () => {
   it('shows the first sentence, with the anchor `:method:` links use; the example carries the whole description', () => {
     const { service } = miniService({ things: { methods: { list: { description: long } }, sqlVerbs: { select: ['list'] } } }, { servers: false });
     const table = page(service);
-    expect(table).toContain('<td><a id="method-list"></a><CopyableCode code="list" /></td>');
-    expect(table).toContain('<td>Lists the things.</td>');
+    expect(table).toContain('<td className="pd-name"><CopyableCode id="method-list" code="list" /></td>');
+    expect(table).toContain('<td className="pd-desc" data-label="Description">Lists the things.</td>');
     expect(table).not.toContain('the rest goes');
     const provider = { name: 'p', version: 'v1', title: 'P', description: '', services: [service], settings: { brand: 'B', description: 'D', image: '/i.png', body: '' }, source: { file: 'p.yaml', pointer: '' } };
     expect(templates.page('resource')(detailedResourceContext(provider, service, service.resources[0]!))).toContain(long);

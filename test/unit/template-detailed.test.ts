@@ -144,7 +144,7 @@ describe('detailed context: parameters', () => {
 
   it('every link on the page has its anchor, and every anchor is unique', async () => {
     const page = render(service, resource);
-    const ids = [...page.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]);
+    const ids = [...page.matchAll(/<CopyableCode id="([^"]+)"/g)].map((m) => m[1]);
     const hrefs = [...page.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
     expect(hrefs.length).toBeGreaterThan(0);
@@ -368,7 +368,7 @@ describe('detailed pages: views', () => {
   it('a standalone view has a page of its own with its columns and SELECT, and no methods', async () => {
     const page = render(service, resourceOf(service, 'vw_lonely'));
     expect(page).toContain('<tr><td><b>Type</b></td><td>View</td></tr>');
-    expect(page).toContain('<td><CopyableCode code="x" /></td>\n<td>`string`</td>\n<td>An x.</td>');
+    expect(page).toContain('<td className="pd-name"><CopyableCode code="x" /></td>\n<td className="pd-type" data-label="Datatype">`string`</td>\n<td data-label="Description">An x.</td>');
     expect(page).not.toContain('## Methods');
     expect(page).not.toContain('## Parameters');
     expect(sqlAfter(page, '## `SELECT` examples')).toBe(['SELECT', 'x', 'FROM p.s.vw_lonely', "WHERE deployment_name = '{{ deployment_name }}'", ';'].join('\n'));

@@ -51,7 +51,7 @@ describe('--templates: overriding one partial changes only its region', () => {
     expect([...over.keys()]).toEqual([...detailed.keys()]);
     let regions = 0;
     for (const [p, original] of detailed) {
-      const { text, count } = replaceRegions(original, /<table>\n<thead>\n<tr>\n<th>Name<\/th>\n<th>Accessible by<\/th>[\s\S]*?<\/table>\n/g, 'OVERRIDDEN METHODS\n');
+      const { text, count } = replaceRegions(original, /<table className="pd-table pd-methods">\n<thead>\n<tr>\n<th className="pd-name">Name<\/th>\n<th className="pd-verb">Accessible by<\/th>[\s\S]*?<\/table>\n/g, 'OVERRIDDEN METHODS\n');
       regions += count;
       expect(over.get(p), p).toBe(text);
     }
@@ -102,7 +102,7 @@ describe('--templates: overriding one partial changes only its region', () => {
     const p = 'providers/databricks_workspace/compute/clusters/index.md';
     const text = over.get(p)!;
     expect(text).toContain('# clusters\n');
-    expect(text).toContain('<a id="parameter-cluster_id"></a><CopyableCode code="cluster_id" />');
+    expect(text).toContain('<CopyableCode id="parameter-cluster_id" code="cluster_id" />');
     expect(text).not.toContain('## Methods');
     await compilePage(text, p);
     // Provider and service pages still come from the layout.

@@ -1,4 +1,5 @@
 import React, { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import BreakableName from '@theme/BreakableName';
 import styles from './styles.module.css';
 
@@ -8,6 +9,12 @@ export interface CopyableCodeProps {
   /** The text shown inline and copied by the button. */
   code: string;
   className?: string;
+  /**
+   * An anchor on the name (the Methods and Parameters rows of the detailed layout). Registered
+   * with Docusaurus' broken-link check, which sees anchors of headings and links only: a plain
+   * `<a id>` in MDX is invisible to it, so markdown links to it (`[x](#method-get)`) failed the build.
+   */
+  id?: string;
 }
 
 const COPIED_MS = 2000;
@@ -74,7 +81,9 @@ function CheckIcon(): ReactNode {
  * Inline code with a copy button. After a copy the button shows "Copied" for about two seconds
  * and a polite live region announces it.
  */
-export default function CopyableCode({ code, className }: CopyableCodeProps): ReactNode {
+export default function CopyableCode({ code, className, id }: CopyableCodeProps): ReactNode {
+  const brokenLinks = useBrokenLinks();
+  if (id) brokenLinks.collectAnchor(id);
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -89,7 +98,7 @@ export default function CopyableCode({ code, className }: CopyableCodeProps): Re
 
   const copied = status === 'copied';
   return (
-    <span className={cx(styles.copyable, className)}>
+    <span className={cx(styles.copyable, className)} id={id}>
       <code className={styles.code}>
         <BreakableName text={code} />
       </code>
