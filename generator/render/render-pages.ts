@@ -1,5 +1,4 @@
-import type { ProviderInfo, ProviderOverview, Registry, Service } from '../model/types.js';
-import { overviewOfProvider, providerInfo } from '../model/overview.js';
+import type { ProviderInfo, ProviderOverview, Service } from '../model/types.js';
 import type { CompiledTemplates } from './template-env.js';
 import { pathSegment } from './classic-context.js';
 import { layoutContexts } from './layouts.js';
@@ -7,20 +6,6 @@ import { layoutContexts } from './layouts.js';
 export interface OutputFile {
   readonly path: string;
   readonly contents: string;
-}
-
-/**
- * Model + templates to files. Pure. Sorted by path so output order, and so
- * everything downstream, is the same on every machine.
- */
-export function renderPages(registry: Registry, templates: CompiledTemplates): OutputFile[] {
-  const files: OutputFile[] = [];
-  for (const provider of registry.providers) {
-    const info = providerInfo(provider);
-    for (const service of provider.services) files.push(...renderServicePages(info, service, templates));
-    files.push(renderProviderPage(overviewOfProvider(provider), templates));
-  }
-  return sortFiles(files);
 }
 
 /** A service's page and its resources' pages: independent of every other service. */
