@@ -4,7 +4,7 @@ import { locateDiagnostics } from '../load/locate-diagnostics.js';
 import { duplicateResourceIds } from '../model/check-ids.js';
 import { providerOverview } from '../model/overview.js';
 import type { ServiceOverview } from '../model/types.js';
-import { providerFolder, renderProviderPage, sortFiles, type OutputFile } from '../render/render-pages.js';
+import { finishProviderPages, providerFolder, renderProviderPage, sortFiles, type OutputFile } from '../render/render-pages.js';
 import { writeOutput, type WriteOptions, type WriteResult } from '../write/write-output.js';
 import { timed } from '../trace.js';
 import { applyStrict } from '../report.js';
@@ -49,7 +49,7 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
     if (failed.has(provider.name)) continue;
     const results = await runServiceJobsParallel(provider.services, env);
     const bag = new DiagnosticBag();
-    const files: OutputFile[] = [];
+    let files: OutputFile[] = [];
     const overviews: ServiceOverview[] = [];
     for (const r of results) {
       for (const d of r.diagnostics) bag.add(d);
@@ -66,14 +66,16 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
       failed.add(provider.name);
       continue;
     }
+    const overview = providerOverview(env.providers[provider.name]!, overviews);
     try {
-      files.push(renderProviderPage(providerOverview(env.providers[provider.name]!, overviews), templates));
+      files.push(renderProviderPage(overview, templates));
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       diagnostics.push(e.toDiagnostic());
       failed.add(provider.name);
       continue;
     }
+    files = finishProviderPages(files, overview, templates);
     sortFiles(files);
     const scope = providerFolder(provider.name);
     const w = await timed('write', () => writeOutput(o.out, files, { check: o.write.check === true, force: o.write.force === true, scope }));

@@ -5,6 +5,7 @@ import { compareStrings } from '../compare.js';
 import { uniqueValues, viewTabValue } from './unique-values.js';
 import { bodyObject, bodyValue, noColumnsReason, sampleOfType } from './body-values.js';
 import { foldedFirstParagraph } from './spec-text.js';
+import { rolesAsText } from './rst.js';
 
 export { uniqueValues };
 
@@ -70,6 +71,8 @@ export interface ParamRow {
 
 export interface MethodRow {
   readonly name: string;
+  /** Unique on the page, `method-<slug>`: where `:method:` references link (method-refs.ts). */
+  readonly anchor: string;
   readonly verb: Method['verb'];
   readonly description: string;
   readonly required: readonly ParamRef[];
@@ -176,6 +179,7 @@ export function detailedResourceContext(provider: ProviderInfo, service: Service
     const req = new Set(m.requiredParams);
     const row: { -readonly [K in keyof MethodRow]: MethodRow[K] } = {
       name: m.name,
+      anchor: methodAnchor(m.name),
       verb: m.verb,
       description: m.description,
       required: m.requiredParams.map((n) => ({ name: n, anchor: anchorOf(n) })),
@@ -230,7 +234,14 @@ export function detailedResourceContext(provider: ProviderInfo, service: Service
     fieldTabs,
     definitions: viewDefinitionTabs(resource),
     methods,
+    // Columns with nothing in them on this page are left out.
+    methodColumns: {
+      required: methods.some((m) => m.required.length > 0),
+      optional: methods.some((m) => m.optional.length > 0),
+      description: methods.some((m) => m.description.trim() !== ''),
+    },
     params: params.rows,
+    paramColumns: { description: params.rows.some((p) => p.description.trim() !== '' || p.variants.length > 0) },
     selects,
     inserts,
     manifests,
@@ -328,6 +339,11 @@ export function parameterRows(methods: readonly Method[]): { rows: ParamRow[]; a
 function locationRank(loc: string): number {
   const i = LOCATION_ORDER.indexOf(loc);
   return i < 0 ? LOCATION_ORDER.length : i;
+}
+
+/** The Methods-table anchor of a method on its resource page (method-refs.ts links `:method:` references there). */
+export function methodAnchor(name: string): string {
+  return `method-${slug(name)}`;
 }
 
 /** An id fragment for any name: letters, digits, `_` and `-` kept, every other run becomes `-`. */
@@ -519,7 +535,8 @@ function buildManifest(resource: Resource, m: Method): string {
 function prop(name: string, value: unknown, type: string, required: boolean, description: string): Record<string, unknown> {
   const p: Record<string, unknown> = { name, value: value === undefined ? null : value, type };
   if (required) p['required'] = true;
-  const d = foldedFirstParagraph(description);
+  // YAML is no markdown: a Sphinx role keeps only its content.
+  const d = rolesAsText(foldedFirstParagraph(description));
   if (d) p['description'] = d;
   return p;
 }

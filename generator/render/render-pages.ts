@@ -2,6 +2,7 @@ import type { ProviderInfo, ProviderOverview, Service } from '../model/types.js'
 import type { CompiledTemplates } from './template-env.js';
 import { pathSegment } from './classic-context.js';
 import { layoutContexts } from './layouts.js';
+import { MethodIndex, resolveMethodRefs } from './method-refs.js';
 
 export interface OutputFile {
   readonly path: string;
@@ -25,6 +26,15 @@ export function renderServicePages(provider: ProviderInfo, service: Service, tem
 export function renderProviderPage(provider: ProviderOverview, templates: CompiledTemplates): OutputFile {
   const contexts = layoutContexts(templates.layout);
   return { path: `${providerFolder(provider.name)}/index.md`, contents: finish(templates.page('provider')(contexts.provider(provider))) };
+}
+
+/**
+ * What a provider's pages need once all of them are rendered: the detailed
+ * layout's `:method:` references resolved across services (method-refs.ts).
+ */
+export function finishProviderPages(files: OutputFile[], provider: ProviderOverview, templates: CompiledTemplates): OutputFile[] {
+  if (templates.layout !== 'detailed') return files;
+  return resolveMethodRefs(files, new MethodIndex(provider.name, provider.services));
 }
 
 /** The folder that holds every page of a provider (relative to the output folder). */

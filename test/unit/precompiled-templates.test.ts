@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTemplates, availableLayouts } from '../../generator/load/load-templates.js';
 import { overviewOfProvider, providerInfo } from '../../generator/model/overview.js';
 import { modelRegistry } from '../../generator/pipeline/model-registry.js';
-import { renderProviderPage, renderServicePages, type OutputFile } from '../../generator/render/render-pages.js';
+import { finishProviderPages, renderProviderPage, renderServicePages, type OutputFile } from '../../generator/render/render-pages.js';
 import { compileTemplates, type CompiledTemplates } from '../../generator/render/template-env.js';
 import { precompiledModuleSource } from '../../generator/render/precompile-templates.js';
 import { templateKey } from '../../generator/render/template-options.js';
@@ -24,7 +24,10 @@ async function precompiledMap(sources: string[]) {
 // The model as a run builds it; every page of it rendered with the given templates.
 const { registry } = modelRegistry(path.join(REPO, 'specs'));
 function renderPages(templates: CompiledTemplates): OutputFile[] {
-  return registry.providers.flatMap((p) => [...p.services.flatMap((s) => renderServicePages(providerInfo(p), s, templates)), renderProviderPage(overviewOfProvider(p), templates)]);
+  return registry.providers.flatMap((p) => {
+    const overview = overviewOfProvider(p);
+    return finishProviderPages([...p.services.flatMap((s) => renderServicePages(providerInfo(p), s, templates)), renderProviderPage(overview, templates)], overview, templates);
+  });
 }
 
 describe('precompiled templates', () => {
