@@ -12,6 +12,7 @@ export function serviceOverview(service: Service): ServiceOverview {
       title: r.title,
       kind: r.kind,
       methodNames: [...new Set(r.methods.map((m) => m.name))].sort(),
+      operations: r.methods.map((m) => ({ method: m.name, operationId: m.operationId })),
       source: r.source,
     })),
   };

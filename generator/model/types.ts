@@ -173,6 +173,8 @@ export interface ResourceOverview {
   readonly kind: Resource['kind'];
   /** Distinct method names, sorted. */
   readonly methodNames: readonly string[];
+  /** Each method's operationId, in method order: what Sphinx `:method:` references name. */
+  readonly operations: readonly { readonly method: string; readonly operationId: string }[];
   readonly source: Source;
 }
 

@@ -4,7 +4,7 @@ import { locateDiagnostics } from '../load/locate-diagnostics.js';
 import { duplicateResourceIds } from '../model/check-ids.js';
 import { providerOverview } from '../model/overview.js';
 import type { ServiceOverview } from '../model/types.js';
-import { providerFolder, renderProviderPage, sortFiles, type OutputFile } from '../render/render-pages.js';
+import { finishProviderPages, providerFolder, renderProviderPage, sortFiles, type OutputFile } from '../render/render-pages.js';
 import { writeOutput, type WriteOptions, type WriteResult } from '../write/write-output.js';
 import { timed } from '../trace.js';
 import { applyStrict } from '../report.js';
@@ -51,7 +51,7 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
   /** Checks, completes and writes one provider's pages; undefined when it failed (and was left as it was). */
   const finishProvider = async (name: string, results: readonly ServiceJobResult[]): Promise<OutputFile[] | undefined> => {
     const bag = new DiagnosticBag();
-    const files: OutputFile[] = [];
+    let files: OutputFile[] = [];
     const overviews: ServiceOverview[] = [];
     for (const r of results) {
       for (const d of r.diagnostics) bag.add(d);
@@ -65,13 +65,15 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
     const found = locateDiagnostics(bag.all, index.files, index.root);
     diagnostics.push(...found);
     if (strict(found).some((d) => d.severity === 'error')) return undefined;
+    const overview = providerOverview(env.providers[name]!, overviews);
     try {
-      files.push(renderProviderPage(providerOverview(env.providers[name]!, overviews), templates));
+      files.push(renderProviderPage(overview, templates));
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       diagnostics.push(e.toDiagnostic());
       return undefined;
     }
+    files = finishProviderPages(files, overview, templates);
     sortFiles(files);
     const scope = providerFolder(name);
     const w = await timed('write', () => writeOutput(o.out, files, { check: o.write.check === true, force: o.write.force === true, scope }));

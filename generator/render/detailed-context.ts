@@ -2,8 +2,10 @@ import yaml from 'js-yaml';
 import type { Field, Method, Param, ProviderInfo, Resource, Service, View } from '../model/types.js';
 import { resourcePageBase, viewDefinitionTabs } from './classic-context.js';
 import { compareStrings } from '../compare.js';
-import { uniqueValues } from './unique-values.js';
+import { uniqueValues, viewTabValue } from './unique-values.js';
 import { bodyObject, bodyValue, noColumnsReason, sampleOfType } from './body-values.js';
+import { foldedFirstParagraph } from './spec-text.js';
+import { rolesAsText } from './rst.js';
 
 export { uniqueValues };
 
@@ -69,6 +71,8 @@ export interface ParamRow {
 
 export interface MethodRow {
   readonly name: string;
+  /** Unique on the page, `method-<slug>`: where `:method:` references link (method-refs.ts). */
+  readonly anchor: string;
   readonly verb: Method['verb'];
   readonly description: string;
   readonly required: readonly ParamRef[];
@@ -175,6 +179,7 @@ export function detailedResourceContext(provider: ProviderInfo, service: Service
     const req = new Set(m.requiredParams);
     const row: { -readonly [K in keyof MethodRow]: MethodRow[K] } = {
       name: m.name,
+      anchor: methodAnchor(m.name),
       verb: m.verb,
       description: m.description,
       required: m.requiredParams.map((n) => ({ name: n, anchor: anchorOf(n) })),
@@ -206,7 +211,7 @@ export function detailedResourceContext(provider: ProviderInfo, service: Service
   const manifests: ManifestTab[] = insertMethods.map((m) => ({
     label: insertMethods.length === 1 ? 'Manifest' : `Manifest (${m.name})`,
     value: insertValues(insertMethods.length === 1 ? 'manifest' : `manifest_${m.name}`),
-    manifest: manifestYaml(resource, m),
+    manifest: detailedManifest(resource, m),
   }));
 
   const modify = (verb: 'update' | 'replace'): ModifyExample[] => {
@@ -229,7 +234,14 @@ export function detailedResourceContext(provider: ProviderInfo, service: Service
     fieldTabs,
     definitions: viewDefinitionTabs(resource),
     methods,
+    // Columns with nothing in them on this page are left out.
+    methodColumns: {
+      required: methods.some((m) => m.required.length > 0),
+      optional: methods.some((m) => m.optional.length > 0),
+      description: methods.some((m) => m.description.trim() !== ''),
+    },
     params: params.rows,
+    paramColumns: { description: params.rows.some((p) => p.description.trim() !== '' || p.variants.length > 0) },
     selects,
     inserts,
     manifests,
@@ -329,6 +341,11 @@ function locationRank(loc: string): number {
   return i < 0 ? LOCATION_ORDER.length : i;
 }
 
+/** The Methods-table anchor of a method on its resource page (method-refs.ts links `:method:` references there). */
+export function methodAnchor(name: string): string {
+  return `method-${slug(name)}`;
+}
+
 /** An id fragment for any name: letters, digits, `_` and `-` kept, every other run becomes `-`. */
 export function slug(name: string): string {
   const s = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
@@ -375,10 +392,6 @@ function viewSelect(v: View, value: string): SelectExample {
     columns: v.fields.map((f) => f.name),
     where: v.requiredParams.map((p, i) => ({ keyword: i === 0 ? 'WHERE' : 'AND', name: p, var: p, quoted: true, commented: false })),
   };
-}
-
-function viewTabValue(count: number, index: number, name: string): string {
-  return count === 1 || index === 0 ? 'view' : `view_${name}`;
 }
 
 const UNQUOTED = new Set(['integer', 'number', 'boolean']);
@@ -493,7 +506,7 @@ function execParts(m: Method): Pick<ExecExample, 'args' | 'json' | 'requiredJson
  * property with a value (the body example's, else a sample built from the
  * schema), its type, and its description as documentation keys.
  */
-export function manifestYaml(resource: Resource, m: Method): string {
+export function detailedManifest(resource: Resource, m: Method): string {
   const cached = manifestCache.get(m);
   if (cached?.resource === resource.name) return cached.yaml;
   const out = buildManifest(resource, m);
@@ -522,15 +535,10 @@ function buildManifest(resource: Resource, m: Method): string {
 function prop(name: string, value: unknown, type: string, required: boolean, description: string): Record<string, unknown> {
   const p: Record<string, unknown> = { name, value: value === undefined ? null : value, type };
   if (required) p['required'] = true;
-  const d = firstParagraph(description);
+  // YAML is no markdown: a Sphinx role keeps only its content.
+  const d = rolesAsText(foldedFirstParagraph(description));
   if (d) p['description'] = d;
   return p;
-}
-
-function firstParagraph(s: string): string {
-  const trimmed = s.replace(/^\s+/, '');
-  const m = /\r?\n[ \t]*\r?\n/.exec(trimmed);
-  return (m ? trimmed.slice(0, m.index) : trimmed).replace(/\s+/g, ' ').trim();
 }
 
 function distinct<T>(xs: readonly T[]): T[] {

@@ -1,26 +1,12 @@
-import type { ProviderInfo, ProviderOverview, Registry, Service } from '../model/types.js';
-import { overviewOfProvider, providerInfo } from '../model/overview.js';
+import type { ProviderInfo, ProviderOverview, Service } from '../model/types.js';
 import type { CompiledTemplates } from './template-env.js';
 import { pathSegment } from './classic-context.js';
 import { layoutContexts } from './layouts.js';
+import { MethodIndex, resolveMethodRefs } from './method-refs.js';
 
 export interface OutputFile {
   readonly path: string;
   readonly contents: string;
-}
-
-/**
- * Model + templates to files. Pure. Sorted by path so output order, and so
- * everything downstream, is the same on every machine.
- */
-export function renderPages(registry: Registry, templates: CompiledTemplates): OutputFile[] {
-  const files: OutputFile[] = [];
-  for (const provider of registry.providers) {
-    const info = providerInfo(provider);
-    for (const service of provider.services) files.push(...renderServicePages(info, service, templates));
-    files.push(renderProviderPage(overviewOfProvider(provider), templates));
-  }
-  return sortFiles(files);
 }
 
 /** A service's page and its resources' pages: independent of every other service. */
@@ -40,6 +26,15 @@ export function renderServicePages(provider: ProviderInfo, service: Service, tem
 export function renderProviderPage(provider: ProviderOverview, templates: CompiledTemplates): OutputFile {
   const contexts = layoutContexts(templates.layout);
   return { path: `${providerFolder(provider.name)}/index.md`, contents: finish(templates.page('provider')(contexts.provider(provider))) };
+}
+
+/**
+ * What a provider's pages need once all of them are rendered: the detailed
+ * layout's `:method:` references resolved across services (method-refs.ts).
+ */
+export function finishProviderPages(files: OutputFile[], provider: ProviderOverview, templates: CompiledTemplates): OutputFile[] {
+  if (templates.layout !== 'detailed') return files;
+  return resolveMethodRefs(files, new MethodIndex(provider.name, provider.services));
 }
 
 /** The folder that holds every page of a provider (relative to the output folder). */

@@ -6,13 +6,23 @@
  */
 import { codeFence, inlineCode } from './escape.js';
 
+/**
+ * How Sphinx cross-references are written. Without `methodRefs` (the classic
+ * layout) every role becomes code; with it (the detailed layout)
+ * `:method:svc/name` becomes a method reference that the pages resolve to a
+ * link once the whole provider is known (method-refs.ts).
+ */
+export interface RstOptions {
+  readonly methodRefs?: boolean;
+}
+
 /** Inline RST for one folded line (the first paragraph, for table cells). */
-export function rstInlineToMarkdown(line: string): string {
-  return rstInline(line.replace(DIRECTIVE_START, (_m, name: string) => directive(name, '')));
+export function rstInlineToMarkdown(line: string, options: RstOptions = {}): string {
+  return rstInline(line.replace(DIRECTIVE_START, (_m, name: string) => directive(name, '')), options);
 }
 
 /** A whole description: directives, doctests and `:param:` field lists, then inline RST. */
-export function rstToMarkdown(description: string): string {
+export function rstToMarkdown(description: string, options: RstOptions = {}): string {
   const lines = description
     .replace(DIRECTIVE_LINE, (_m, indent: string, name: string, rest: string) => indent + directive(name, rest))
     .split('\n');
@@ -22,10 +32,10 @@ export function rstToMarkdown(description: string): string {
   let out = '';
   let last = 0;
   for (const m of text.matchAll(FENCED_BLOCK)) {
-    out += rstInline(text.slice(last, m.index)) + m[0];
+    out += rstInline(text.slice(last, m.index), options) + m[0];
     last = m.index + m[0].length;
   }
-  return out + rstInline(text.slice(last));
+  return out + rstInline(text.slice(last), options);
 }
 
 const FENCED_BLOCK = /^[ \t]*(`{3,}|~{3,}).*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm;
@@ -45,10 +55,32 @@ function directive(name: string, rest: string): string {
 
 // `text <url>`__ (anonymous) or `text <url>`_ (named) hyperlinks.
 const RST_LINK = /(?<!`)`([^`<]*?)\s*<([^<>`\s]+)>`__?(?!\w)/g;
-// :role:`content` or :domain:role:`~content`: keep the content as code.
-const RST_ROLE = /(^|[^\w`:]):(?:[A-Za-z][\w+.-]*:)+`~?([^`]+)`/g;
+// :role:`content` or :domain:role:`~content`: keep the content as code
+// (`title <target>`: the title).
+const RST_ROLE = /(^|[^\w`:])((?::[A-Za-z][\w+.-]*)+):`~?([^`]+)`/g;
+// The SDK docstrings also write `:method:svc/name` without backticks. Only
+// Sphinx's own role names are read so, never `urn:ietf:...` or `HH:mm:ss`
+// (a word character before the colon), and a trailing `.` ends the sentence.
+const BARE_ROLE = /(^|[^\w`:]):(method|meth|func|class|attr|obj|ref|mod|data|exc|const):([A-Za-z_][\w-]*(?:[./][\w-]+)*)/g;
+const TITLED = /^(.*?\S)\s*<([^<>]+)>$/s;
 
-function rstInline(s: string): string {
+/**
+ * A method reference that survives the markdown layers unchanged (a code span
+ * starting with this private-use character) until the provider's pages are
+ * known; method-refs.ts turns every one into a link or plain code.
+ */
+export const METHOD_REF = '\uE000';
+
+function role(name: string, content: string, options: RstOptions): string {
+  const titled = TITLED.exec(content);
+  const shown = titled ? titled[1]! : content;
+  const last = name.slice(name.lastIndexOf(':') + 1).toLowerCase();
+  if (last === 'ref' || last === 'doc') return escapeLabel(shown);
+  if (options.methodRefs && last === 'method' && !titled && /^[\w./-]+$/.test(content)) return inlineCode(METHOD_REF + content);
+  return inlineCode(shown);
+}
+
+function rstInline(s: string, options: RstOptions): string {
   return s
     .replace(RST_LINK, (_m, label: string, url: string) => {
       const shown = escapeLabel(label.replace(/\s+/g, ' ').trim() || url);
@@ -56,7 +88,23 @@ function rstInline(s: string): string {
       if (!/^https?:\/\//i.test(url)) return shown;
       return `[${shown}](<${url.replace(/\\/g, '%5C')}>)`;
     })
-    .replace(RST_ROLE, (_m, before: string, content: string) => before + inlineCode(content));
+    .replace(RST_ROLE, (_m, before: string, name: string, content: string) => before + role(name, content, options))
+    .replace(BARE_ROLE, (_m, before: string, name: string, content: string) => before + role(name, content, options));
+}
+
+/** Whether the text holds a Sphinx role that `rstInline` rewrites. */
+export function hasRole(s: string): boolean {
+  RST_ROLE.lastIndex = 0;
+  BARE_ROLE.lastIndex = 0;
+  return RST_ROLE.test(s) || BARE_ROLE.test(s);
+}
+
+/** Roles as plain text, for text that is no markdown (a manifest's YAML): `:class:`Foo`` is `Foo`. */
+export function rolesAsText(s: string): string {
+  const plain = (content: string) => TITLED.exec(content)?.[1] ?? content;
+  return s
+    .replace(RST_ROLE, (_m, before: string, _name: string, content: string) => before + plain(content))
+    .replace(BARE_ROLE, (_m, before: string, _name: string, content: string) => before + content);
 }
 
 /** Backslash-escapes all ASCII punctuation: always valid, always literal in CommonMark. */

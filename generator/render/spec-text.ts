@@ -15,7 +15,7 @@
  * and the remark fallbacks.)
  */
 import { escapeTableCell, inlineCode } from './escape.js';
-import { rstToMarkdown, rstInlineToMarkdown } from './rst.js';
+import { hasRole, rstToMarkdown, rstInlineToMarkdown, type RstOptions } from './rst.js';
 import { fastBlock, fastInline } from './spec-text-fast.js';
 import { remarkBlock, remarkInline, remarkProse } from './spec-text-remark.js';
 import { timed } from '../trace.js';
@@ -27,10 +27,52 @@ import { timed } from '../trace.js';
 export function specInline(description: string, cache?: SpecTextCache): string {
   let out = cache?.inline.get(description);
   if (out === undefined) {
-    out = timed('spec text, inline', () => renderInline(description));
+    out = timed('spec text, inline', () => renderInline(description, optionsOf(cache)));
     if (cache) remember(cache.inline, description, out);
   }
   return out;
+}
+
+/**
+ * `specInline` of the description's first sentence: a table row's one-line
+ * summary (the whole description is shown with the method's example).
+ */
+export function specSummary(description: string, cache?: SpecTextCache): string {
+  let out = cache?.summary.get(description);
+  if (out === undefined) {
+    out = timed('spec text, inline', () => renderLine(firstSentence(foldedFirstParagraph(description)), optionsOf(cache)));
+    if (cache) remember(cache.summary, description, out);
+  }
+  return out;
+}
+
+/**
+ * The first sentence of one folded line: up to the first `.`, `!` or `?`
+ * followed by a space and a capital, a digit or a quote, outside code spans,
+ * brackets and parentheses, and not after `e.g.`, `i.e.`, `etc.` or `vs.`.
+ * (The whole line when it holds one sentence or the cut would leave a stub.)
+ */
+export function firstSentence(line: string): string {
+  let ticks = 0;
+  let depth = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '`') {
+      let n = 1;
+      while (line[i + n] === '`') n++;
+      ticks = ticks === 0 ? n : ticks === n ? 0 : ticks;
+      i += n - 1;
+      continue;
+    }
+    if (ticks > 0) continue;
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (depth === 0 && (c === '.' || c === '!' || c === '?') && /^\s+[A-Z0-9"'`*]/.test(line.slice(i + 1, i + 3))) {
+      if (c === '.' && /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|No)$/i.test(line.slice(Math.max(0, i - 7), i))) continue;
+      if (i >= 10) return line.slice(0, i + 1);
+    }
+  }
+  return line;
 }
 
 /**
@@ -41,7 +83,7 @@ export function specInline(description: string, cache?: SpecTextCache): string {
 export function specLine(description: string, cache?: SpecTextCache): string {
   let out = cache?.line.get(description);
   if (out === undefined) {
-    out = timed('spec text, inline', () => renderLine(firstParagraph(description).replace(/\r\n?|\n/g, ' ').trim()));
+    out = timed('spec text, inline', () => renderLine(firstParagraph(description).replace(/\r\n?|\n/g, ' ').trim(), optionsOf(cache)));
     if (cache) remember(cache.line, description, out);
   }
   return out;
@@ -51,7 +93,7 @@ export function specLine(description: string, cache?: SpecTextCache): string {
 export function specBlock(description: string, cache?: SpecTextCache): string {
   let out = cache?.block.get(description);
   if (out === undefined) {
-    out = timed('spec text, block', () => renderBlock(description));
+    out = timed('spec text, block', () => renderBlock(description, optionsOf(cache)));
     if (cache) remember(cache.block, description, out);
   }
   return out;
@@ -76,7 +118,13 @@ export function proseBlock(markdown: string, cache?: SpecTextCache): string {
  * per run (compileTemplates makes one with the templates), not module-level.
  */
 export class SpecTextCache {
+  /** How this run's layout writes Sphinx roles (rst.ts); the cached texts depend on it. */
+  readonly rst: RstOptions;
+  constructor(rst: RstOptions = {}) {
+    this.rst = rst;
+  }
   readonly inline = new Map<string, string>();
+  readonly summary = new Map<string, string>();
   readonly line = new Map<string, string>();
   readonly block = new Map<string, string>();
   readonly prose = new Map<string, string>();
@@ -90,18 +138,20 @@ function remember(cache: Map<string, string>, key: string, value: string): void 
   cache.set(key, value);
 }
 
-function renderInline(description: string): string {
-  return renderLine(foldedFirstParagraph(description));
+const optionsOf = (cache: SpecTextCache | undefined): RstOptions => cache?.rst ?? {};
+
+function renderInline(description: string, options: RstOptions): string {
+  return renderLine(foldedFirstParagraph(description), options);
 }
 
-function renderLine(line: string): string {
+function renderLine(line: string, options: RstOptions): string {
   const direct = plainWithCode(line);
   if (direct !== undefined) return direct;
-  const markdown = rstInlineToMarkdown(line);
+  const markdown = rstInlineToMarkdown(line, options);
   return timed('spec text, fast', () => fastInline(markdown)) ?? timed('spec text, remark', () => remarkInline(markdown));
 }
 
-function renderBlock(description: string): string {
+function renderBlock(description: string, options: RstOptions): string {
   const normalized = normalize(description);
   const lines = normalized.split('\n').map((l) => l.trim());
   if (lines.every((l) => isPlainLine(l))) {
@@ -109,7 +159,7 @@ function renderBlock(description: string): string {
     // (two of them would make a hard break).
     return lines.join('\n').replace(/\n{3,}/g, '\n\n');
   }
-  const markdown = rstToMarkdown(normalized);
+  const markdown = rstToMarkdown(normalized, options);
   return timed('spec text, fast', () => fastBlock(markdown)) ?? timed('spec text, remark', () => remarkBlock(markdown));
 }
 
@@ -127,7 +177,8 @@ function normalize(description: string): string {
   return description.replace(/\r\n?/g, '\n').trim();
 }
 
-function foldedFirstParagraph(description: string): string {
+/** The first paragraph on one line: every run of whitespace becomes one space. */
+export function foldedFirstParagraph(description: string): string {
   return firstParagraph(description).replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
@@ -144,7 +195,7 @@ export function firstParagraph(s: string): string {
  * (`::` directives, `:field:` lists) to rewrite.
  */
 function isPlainLine(line: string): boolean {
-  return escapeTableCell(line) === line && !/::|(?:^|\s):[A-Za-z]/.test(line);
+  return escapeTableCell(line) === line && !/::|(?:^|\s):[A-Za-z]/.test(line) && !hasRole(line);
 }
 
 const CODE_SPAN = /(``[^`]+``|`[^`]+`)/;
@@ -157,6 +208,7 @@ const CODE_SPAN = /(``[^`]+``|`[^`]+`)/;
  */
 function plainWithCode(line: string): string | undefined {
   if (!line.includes('`')) return isPlainLine(line) ? line : undefined;
+  if (hasRole(line)) return undefined;
   // A GFM literal autolink runs on over backticks (`www.x.com`{a b}`` would
   // lose its code span and run `{a b}`): remark and the serializer know.
   if (/www\.|:\/\/|@/i.test(line)) return undefined;

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { TemplateSet } from '../load/load-templates.js';
 import { codeFence, escapeAttr, escapeTableCell, escapeText, inlineCode } from './escape.js';
-import { proseBlock, specBlock, specInline, specLine, SpecTextCache } from './spec-text.js';
+import { proseBlock, specBlock, specInline, specLine, specSummary, SpecTextCache } from './spec-text.js';
 import { PRECOMPILED } from './precompiled-templates.js';
 import { COMPILE_OPTIONS, templateKey } from './template-options.js';
 import { count } from '../trace.js';
@@ -22,7 +22,8 @@ type Precompiled = ReadonlyMap<string, Parameters<typeof Handlebars.template>[0]
 /** `precompiled`: templates compiled ahead of time, by template key (the build's, unless a test passes its own). */
 export function compileTemplates(set: TemplateSet, precompiled: Precompiled = PRECOMPILED): CompiledTemplates {
   const hb = Handlebars.create();
-  registerHelpers(hb, new SpecTextCache());
+  // The detailed layout links `:method:` references; the classic format keeps them as code.
+  registerHelpers(hb, new SpecTextCache({ methodRefs: set.layout === 'detailed' }));
   const compile = (src: string, key: string): HandlebarsTemplateDelegate => {
     const spec = precompiled.size > 0 ? precompiled.get(templateKey(src)) : undefined;
     count(spec ? 'template precompiled' : 'template compiled');
@@ -92,6 +93,7 @@ function registerHelpers(hb: typeof Handlebars, text: SpecTextCache): void {
   hb.registerHelper('code', (v: unknown) => inlineCode(str(v)));
   hb.registerHelper('cell', (v: unknown) => escapeTableCell(str(v)));
   hb.registerHelper('inline', (v: unknown) => specInline(str(v), text));
+  hb.registerHelper('summary', (v: unknown) => specSummary(str(v), text));
   hb.registerHelper('line', (v: unknown) => specLine(str(v), text));
   hb.registerHelper('block', (v: unknown) => specBlock(str(v), text));
   hb.registerHelper('prose', (v: unknown) => proseBlock(str(v), text));

@@ -103,8 +103,8 @@ describe('detailed pages show every parameter of the spec', () => {
         it('parameters', () => skipNotice(`the parameter check of ${name}`));
         return;
       }
-      it('each parameter of each method is listed and linked from its method', () => {
-        const { files } = renderRegistry(root, 'detailed');
+      it('each parameter of each method is listed and linked from its method', async () => {
+        const { files } = await renderRegistry(root, 'detailed');
         const pageOf = new Map<string, string>();
         for (const f of files) {
           const id = /<tr><td><b>Id<\/b><\/td><td><CopyableCode code="([^"]*)" \/><\/td><\/tr>/.exec(f.contents)?.[1];
@@ -121,7 +121,9 @@ describe('detailed pages show every parameter of the spec', () => {
           if (m.params.length === 0) continue;
           const methods = page.slice(page.indexOf('\n## Methods\n'), page.indexOf('\n## Parameters\n'));
           const params = page.slice(page.indexOf('\n## Parameters\n'));
-          const rows = methods.split('<tr>\n').filter((row) => row.startsWith(`<td><CopyableCode code="${escapeAttr(m.method)}" /></td>\n`));
+          // A row may carry its anchor (`<a id="method-x"></a>`) and attributes before the name.
+          const first = `<CopyableCode code="${escapeAttr(m.method)}" /></td>\n`;
+          const rows = methods.split(/<tr[^>]*>\n/).filter((row) => /^<td[^>]*>(?:<a id="[^"]*"><\/a>)?/.exec(row) !== null && row.slice(/^<td[^>]*>(?:<a id="[^"]*"><\/a>)?/.exec(row)![0].length).startsWith(first));
           if (rows.length === 0) missing.push(`${m.resourceId}.${m.method}: no row in Methods`);
           for (const p of m.params) {
             checked++;

@@ -1,0 +1,74 @@
+import type { ServiceOverview } from '../model/types.js';
+import { pathSegment } from './classic-context.js';
+import { methodAnchor } from './detailed-context.js';
+import { inlineCode } from './escape.js';
+import { METHOD_REF } from './rst.js';
+import type { OutputFile } from './render-pages.js';
+
+// Sphinx `:method:svc/name` references in SDK docstrings name REST operations
+// (`jobs/getrun` is the operation `jobs_get_run`), often of another service,
+// whose file a service's pages never see. rst.ts leaves a marker; once every
+// service of a provider is rendered, the markers are resolved here from the
+// services' overviews: a link to the method's row in the Methods table of its
+// page (`#method-<name>` on the same page), or plain code when the reference
+// names no method of the provider (an SDK waiter, a typo).
+
+interface Target {
+  readonly href: string;
+  readonly anchor: string;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+export class MethodIndex {
+  private readonly byOperation = new Map<string, Target>();
+
+  constructor(provider: string, services: readonly ServiceOverview[]) {
+    for (const s of services) {
+      for (const r of s.resources) {
+        const href = `/providers/${pathSegment(provider)}/${pathSegment(s.name)}/${pathSegment(r.name)}/`;
+        for (const op of r.operations) {
+          const key = norm(op.operationId);
+          if (key !== '' && !this.byOperation.has(key)) this.byOperation.set(key, { href, anchor: methodAnchor(op.method) });
+        }
+      }
+    }
+  }
+
+  /**
+   * `svc/name` is the operation whose id, in lower case without separators,
+   * is `svcname`; else the one operation whose id ends so
+   * (`settingsv2/getpublicworkspacesetting` is
+   * `workspace_settings_v2_get_public_workspace_setting`).
+   */
+  find(ref: string): Target | undefined {
+    const key = norm(ref);
+    if (key === '') return undefined;
+    const exact = this.byOperation.get(key);
+    if (exact) return exact;
+    let found: Target | undefined;
+    for (const [op, target] of this.byOperation) {
+      if (!op.endsWith(key)) continue;
+      if (found) return undefined;
+      found = target;
+    }
+    return found;
+  }
+}
+
+const MARKER = new RegExp('`' + METHOD_REF + '([\\w./-]+)`', 'g');
+
+/** Every method reference of a provider's pages as a link or as code; pages without one are returned as they are. */
+export function resolveMethodRefs(files: OutputFile[], index: MethodIndex): OutputFile[] {
+  return files.map((f) => {
+    if (!f.contents.includes(METHOD_REF)) return f;
+    const page = '/' + f.path.replace(/index\.md$/, '');
+    const contents = f.contents.replace(MARKER, (_m, ref: string) => {
+      const target = index.find(ref);
+      if (!target) return inlineCode(ref);
+      const href = target.href === page ? `#${target.anchor}` : `${target.href}#${target.anchor}`;
+      return `[${inlineCode(ref)}](${href})`;
+    });
+    return { path: f.path, contents };
+  });
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { loadTemplates } from '../../generator/load/load-templates.js';
+import type { Provider, Service, ServiceOverview } from '../../generator/model/types.js';
+import { detailedResourceContext } from '../../generator/render/detailed-context.js';
+import { compileTemplates } from '../../generator/render/template-env.js';
+import { miniService } from '../helpers/mini-spec.js';
+import { rawRoles } from '../helpers/sphinx-roles.js';
+import { MethodIndex, resolveMethodRefs } from '../../generator/render/method-refs.js';
+import { METHOD_REF, rolesAsText } from '../../generator/render/rst.js';
+import { firstSentence, specBlock, specInline, specSummary, SpecTextCache } from '../../generator/render/spec-text.js';
+
+// SDK docstrings (Sphinx/RST) in spec text: issue 12. The classic format keeps
+// every role as code; the detailed layout links `:method:` references.
+
+const classic = () => new SpecTextCache();
+const detailed = () => new SpecTextCache({ methodRefs: true });
+const ref = (target: string) => '`' + METHOD_REF + target + '`';
+
+describe('Sphinx roles leave no raw role text', () => {
+  it.each([
+    // [description, classic inline, detailed inline]
+    ['Use :method:jobs/getrun to page.', 'Use `jobs/getrun` to page.', `Use ${ref('jobs/getrun')} to page.`],
+    ['(:method:jobs/create, :method:jobs/reset)', '(`jobs/create`, `jobs/reset`)', `(${ref('jobs/create')}, ${ref('jobs/reset')})`],
+    ['Returned by :method:dashboards/create.', 'Returned by `dashboards/create`.', `Returned by ${ref('dashboards/create')}.`],
+    ['See :method:wait_get_run for details', 'See `wait_get_run` for details', `See ${ref('wait_get_run')} for details`],
+    ['A :class:`Run` object', 'A `Run` object', 'A `Run` object'],
+    ['List[:class:`JobAccessControlRequest`]', 'List\\[`JobAccessControlRequest`]', 'List\\[`JobAccessControlRequest`]'],
+    ['Calls :meth:`~WorkspaceClient.jobs.get`', 'Calls `WorkspaceClient.jobs.get`', 'Calls `WorkspaceClient.jobs.get`'],
+    ['See :ref:`the guide <guide-label>` first', 'See the guide first', 'See the guide first'],
+    ['Set :attr:`Cluster.state`', 'Set `Cluster.state`', 'Set `Cluster.state`'],
+    [':py:class:`Foo` leads', '`Foo` leads', '`Foo` leads'],
+    // Not roles: a word character before the colon.
+    ['urn:ietf:params:scim:api:messages:2.0:PatchOp', 'urn:ietf:params:scim:api:messages:2.0:PatchOp', 'urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+    ['at HH:mm:ss', 'at HH:mm:ss', 'at HH:mm:ss'],
+  ])('%j', (input, cls, det) => {
+    expect(specInline(input, classic())).toBe(cls);
+    expect(specInline(input, detailed())).toBe(det);
+  });
+
+  it('rewrites roles in a block and in a :param: list', () => {
+    const d = 'Lists runs.\n\n:param expand_tasks: bool (optional)\n  Use :method:jobs/getrun to paginate.\n\n:returns: Iterator over :class:`BaseRun`';
+    expect(specBlock(d, classic())).toBe('Lists runs.\n\n- `expand_tasks` (bool, optional): Use `jobs/getrun` to paginate.\n\n**Returns:** Iterator over `BaseRun`');
+    expect(specBlock(d, detailed())).toContain(`Use ${ref('jobs/getrun')} to paginate.`);
+  });
+
+  it.each([
+    ['Returned by :method:dashboards/create.', 'Returned by dashboards/create.'],
+    ['A :class:`Run` and :class:`T <x.T>`', 'A Run and T'],
+    ['urn:ietf:params', 'urn:ietf:params'],
+  ])('as plain text (manifests): %j', (input, expected) => {
+    expect(rolesAsText(input)).toBe(expected);
+  });
+});
+
+function service(name: string, resources: Record<string, [method: string, operationId: string][]>): ServiceOverview {
+  const source = { file: 'x.yaml', pointer: '' };
+  return {
+    name,
+    title: name,
+    description: '',
+    source,
+    resources: Object.entries(resources).map(([r, ops]) => ({
+      id: `p.${name}.${r}`,
+      name: r,
+      title: r,
+      kind: 'resource',
+      methodNames: ops.map(([m]) => m).sort(),
+      operations: ops.map(([method, operationId]) => ({ method, operationId })),
+      source,
+    })),
+  };
+}
+
+describe(':method: references resolve through the provider model', () => {
+  const index = new MethodIndex('p', [
+    service('jobs', { job_runs: [['get', 'jobs_get_run'], ['list', 'jobs_list_runs']], jobs: [['get', 'jobs_get']] }),
+    service('cleanrooms', { assets: [['get', 'clean_room_assets_get']] }),
+    service('settingsv2', { workspace_settings: [['get', 'workspace_settings_v2_get_public_workspace_setting']] }),
+  ]);
+  const page = 'providers/p/jobs/job_runs/index.md';
+  const resolve = (target: string) => resolveMethodRefs([{ path: page, contents: `x ${ref(target)} y` }], index)[0]!.contents;
+
+  it.each([
+    // same page: the anchor alone
+    ['jobs/getrun', 'x [`jobs/getrun`](#method-get) y'],
+    ['jobs/getRun', 'x [`jobs/getRun`](#method-get) y'],
+    ['jobs/listruns', 'x [`jobs/listruns`](#method-list) y'],
+    // another page of the same service, of another service
+    ['jobs/get', 'x [`jobs/get`](/providers/p/jobs/jobs/#method-get) y'],
+    ['cleanroomassets/get', 'x [`cleanroomassets/get`](/providers/p/cleanrooms/assets/#method-get) y'],
+    // the one operation whose id ends so
+    ['settingsv2/getpublicworkspacesetting', 'x [`settingsv2/getpublicworkspacesetting`](/providers/p/settingsv2/workspace_settings/#method-get) y'],
+    // nothing known: plain code
+    ['wait_get_run_job_terminated_or_skipped', 'x `wait_get_run_job_terminated_or_skipped` y'],
+    ['jobs/run', 'x `jobs/run` y'],
+  ])('%s', (target, expected) => {
+    expect(resolve(target)).toBe(expected);
+  });
+
+  it('leaves pages without references as they are', () => {
+    const f = { path: page, contents: 'no refs' };
+    expect(resolveMethodRefs([f], index)[0]).toBe(f);
+  });
+});
+
+describe('one-line summaries', () => {
+  it.each([
+    ['Retrieves the metadata of a run.', 'Retrieves the metadata of a run.'],
+    ['Submit a one-time run. This endpoint allows you to submit a workload.', 'Submit a one-time run.'],
+    ['Use e.g. Spark. Then more.', 'Use e.g. Spark.'],
+    ['Lists `a. B` items. More.', 'Lists `a. B` items.'],
+    ['Lists (see A. B) items. More.', 'Lists (see A. B) items.'],
+    ['Ok. Short first.', 'Ok. Short first.'],
+    ['No full stop here', 'No full stop here'],
+    ['Version 2.1 is used. Next.', 'Version 2.1 is used.'],
+  ])('%j', (input, expected) => {
+    expect(firstSentence(input)).toBe(expected);
+  });
+
+  it('takes the first paragraph, folded, then its first sentence, escaped', () => {
+    expect(specSummary('Cancels {all} runs\nof a job. The runs stop.\n\nMore text.')).toBe('Cancels \\{all\\} runs of a job.');
+  });
+});
+
+describe('Methods table', () => {
+  const templates = compileTemplates(loadTemplates('detailed'));
+  const page = (svc: Service) => {
+    const provider: Provider = {
+      name: 'p', version: 'v1', title: 'P', description: '', services: [svc],
+      settings: { brand: 'B', description: 'D', image: '/i.png', body: '' }, source: { file: 'p.yaml', pointer: '' },
+    };
+    const html = templates.page('resource')(detailedResourceContext(provider, svc, svc.resources[0]!));
+    const from = html.indexOf('## Methods');
+    return html.slice(from, html.indexOf('</table>', from));
+  };
+  const long = 'Lists the things. Only the first sentence belongs in the table; the rest goes with the example.';
+
+  it.each([
+    ['no optional parameters: no Optional Params column', { params: [{ name: 'id', in: 'path', required: true }] }, ['Required Params', 'Description'], ['Optional Params']],
+    ['no parameters at all: neither column', { params: [] }, ['Description'], ['Optional Params', 'Required Params']],
+    ['both kinds', { params: [{ name: 'id', in: 'path', required: true }, { name: 'q' }] }, ['Required Params', 'Optional Params'], []],
+    ['no descriptions: no Description column', { params: [], description: '' }, [], ['<th>Description']],
+  ])('%s', (_label, op, present, absent) => {
+    const { service } = miniService({ things: { methods: { list: { description: long, ...op } }, sqlVerbs: { select: ['list'] } } }, { servers: false });
+    const table = page(service);
+    for (const h of present) expect(table).toContain(h);
+    for (const h of absent) expect(table).not.toContain(h);
+    const cells = table.split('<tr>').length - 1;
+    expect(cells).toBe(2);
+  });
+
+  it('shows the first sentence, with the anchor `:method:` links use; the example carries the whole description', () => {
+    const { service } = miniService({ things: { methods: { list: { description: long } }, sqlVerbs: { select: ['list'] } } }, { servers: false });
+    const table = page(service);
+    expect(table).toContain('<td><a id="method-list"></a><CopyableCode code="list" /></td>');
+    expect(table).toContain('<td>Lists the things.</td>');
+    expect(table).not.toContain('the rest goes');
+    const provider = { name: 'p', version: 'v1', title: 'P', description: '', services: [service], settings: { brand: 'B', description: 'D', image: '/i.png', body: '' }, source: { file: 'p.yaml', pointer: '' } };
+    expect(templates.page('resource')(detailedResourceContext(provider, service, service.resources[0]!))).toContain(long);
+  });
+});
+
+describe('the raw-role check of the whole-spec runs', () => {
+  it.each([
+    ['See :method:jobs/getrun now', 1],
+    ['A List[:class:`Run`]', 1],
+    ['A \\:py:meth:`x`', 1],
+    ['urn:ietf:params:scim:api:messages:2.0:PatchOp at 10:30:00 HH:mm:ss', 0],
+    ['See [`jobs/getrun`](#method-get) and `Run`', 0],
+  ])('%j', (page, count) => {
+    expect(rawRoles(page)).toHaveLength(count);
+  });
+});
