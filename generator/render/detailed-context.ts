@@ -2,8 +2,9 @@ import yaml from 'js-yaml';
 import type { Field, Method, Param, ProviderInfo, Resource, Service, View } from '../model/types.js';
 import { resourcePageBase, viewDefinitionTabs } from './classic-context.js';
 import { compareStrings } from '../compare.js';
-import { uniqueValues } from './unique-values.js';
+import { uniqueValues, viewTabValue } from './unique-values.js';
 import { bodyObject, bodyValue, noColumnsReason, sampleOfType } from './body-values.js';
+import { foldedFirstParagraph } from './spec-text.js';
 import { rolesAsText, splitParamFields } from './rst.js';
 import { jsonExtract, jsonPathItem, jsonPathKey } from './json-path.js';
 
@@ -225,7 +226,7 @@ export function detailedResourceContext(provider: ProviderInfo, service: Service
   const manifests: ManifestTab[] = insertMethods.map((m) => ({
     label: insertMethods.length === 1 ? 'Manifest' : `Manifest (${m.name})`,
     value: insertValues(insertMethods.length === 1 ? 'manifest' : `manifest_${m.name}`),
-    manifest: manifestYaml(resource, m),
+    manifest: detailedManifest(resource, m),
   }));
 
   const modify = (verb: 'update' | 'replace'): ModifyExample[] => {
@@ -477,10 +478,6 @@ function viewSelect(v: View, value: string): SelectExample {
   };
 }
 
-function viewTabValue(count: number, index: number, name: string): string {
-  return count === 1 || index === 0 ? 'view' : `view_${name}`;
-}
-
 const UNQUOTED = new Set(['integer', 'number', 'boolean']);
 const quoted = (type: string) => !UNQUOTED.has(type);
 
@@ -593,7 +590,7 @@ function execParts(m: Method): Pick<ExecExample, 'args' | 'json' | 'requiredJson
  * property with a value (the body example's, else a sample built from the
  * schema), its type, and its description as documentation keys.
  */
-export function manifestYaml(resource: Resource, m: Method): string {
+export function detailedManifest(resource: Resource, m: Method): string {
   const cached = manifestCache.get(m);
   if (cached?.resource === resource.name) return cached.yaml;
   const out = buildManifest(resource, m);
@@ -623,15 +620,9 @@ function prop(name: string, value: unknown, type: string, required: boolean, des
   const p: Record<string, unknown> = { name, value: value === undefined ? null : value, type };
   if (required) p['required'] = true;
   // YAML is no markdown: a Sphinx role keeps only its content.
-  const d = rolesAsText(firstParagraph(description));
+  const d = rolesAsText(foldedFirstParagraph(description));
   if (d) p['description'] = d;
   return p;
-}
-
-function firstParagraph(s: string): string {
-  const trimmed = s.replace(/^\s+/, '');
-  const m = /\r?\n[ \t]*\r?\n/.exec(trimmed);
-  return (m ? trimmed.slice(0, m.index) : trimmed).replace(/\s+/g, ' ').trim();
 }
 
 function distinct<T>(xs: readonly T[]): T[] {
