@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { COMPILED, PACKAGE_ROOT } from './package-root.js';
-import { DiagnosticBag, fromCurrentFolder, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { fromCurrentFolder, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { inputFingerprint } from './load/input-fingerprint.js';
 import { BUILTIN_TEMPLATES_DIR } from './load/load-templates.js';
 import { outputsCurrent } from './write/outputs-current.js';
 import type { WriteResult } from './write/write-output.js';
 import { timed } from './trace.js';
-import { applyStrict } from './report.js';
 
 // Only light modules are imported up front: when nothing changed since the last
 // run, the run ends after hashing its inputs, without loading the YAML parser,
@@ -68,30 +66,14 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     return { diagnostics: [], paths: [], upToDate: true, ...current.warnings !== undefined ? { lastWarnings: current.warnings } : {}, counts: { providers: 0, services: 0, resources: 0, pages: 0 } };
   }
 
-  const [{ loadRegistryIndex }, { loadSettings }, { locateDiagnostics }, { buildProviderInfo }] = await Promise.all([
-    import('./load/load-registry.js'),
-    import('./load/load-settings.js'),
-    import('./load/locate-diagnostics.js'),
-    import('./model/build-provider.js'),
-  ]);
-  const bag = new DiagnosticBag();
-  const index = timed('load registry index', () => loadRegistryIndex(registryRoot, { providers: opts.providers ?? [] }, bag));
-  const settings = loadSettings(settingsDir, index.providers.map((p) => p.name), bag);
-  const infos = Object.fromEntries(
-    index.providers.map((p) => {
-      const s = settings.get(p.name);
-      return [p.name, buildProviderInfo({ ctx: { file: p.file.path, doc: p.file.doc!, bag }, name: p.name, ...(s ? { settings: s } : {}) })];
-    }),
-  );
-  const jobEnv = { run: randomUUID(), root: index.root, layout, ...(opts.templates ? { templates: opts.templates } : {}), providers: infos };
-  const prior = sortDiagnostics(locateDiagnostics(bag.all, index.files, index.root));
+  const { openRun } = await import('./pipeline/open-run.js');
+  const { index, env, prior, whole } = openRun({ registry: registryRoot, ...(opts.providers ? { providers: opts.providers } : {}), layout, ...(opts.templates ? { templates: opts.templates } : {}), settings: settingsDir, strict: opts.strict === true });
   const counts = { providers: index.providers.length, services: 0, resources: 0, pages: 0 };
-  const { providerFailures } = await import('./pipeline/provider-failures.js');
   // An error that belongs to no single provider (a missing provider, a settings file) stops the run before anything is written.
-  if (providerFailures(applyStrict(prior, opts.strict), index.names).whole) return { diagnostics: sortDiagnostics(fromCurrentFolder(prior, index.root)), paths: [], upToDate: false, counts };
+  if (whole) return { diagnostics: sortDiagnostics(fromCurrentFolder(prior, index.root)), paths: [], upToDate: false, counts };
 
   const { runProviders } = await import('./pipeline/run-providers.js');
-  const run = await runProviders(index, jobEnv, prior, { out: opts.out, strict: opts.strict === true, write: { check: opts.check === true, force: opts.force === true, inputs } });
+  const run = await runProviders(index, env, prior, { out: opts.out, strict: opts.strict === true, write: { check: opts.check === true, force: opts.force === true, inputs } });
   // Spec diagnostics name files relative to the registry root until here (whose provider an error is); the user reads them from the current folder.
   const diagnostics = [...sortDiagnostics(fromCurrentFolder(run.diagnostics, index.root)), ...run.write.diagnostics];
   return { diagnostics, paths: run.paths, write: run.write, upToDate: false, counts: { ...counts, ...run.counts } };

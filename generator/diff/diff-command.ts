@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Registry } from '../model/types.js';
-import { DiagnosticBag, formatDiagnostic, fromCurrentFolder, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { loadRegistry } from '../load/load-registry.js';
-import { locateDiagnostics } from '../load/locate-diagnostics.js';
-import { buildRegistry } from '../model/build-registry.js';
+import { formatDiagnostic, fromCurrentFolder, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { modelRegistry } from '../pipeline/model-registry.js';
 import { diffRegistries, hasDifferences, type RegistryDiff } from './diff-registries.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatJson } from './format-json.js';
@@ -14,13 +12,10 @@ export interface LoadedSide {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Loads a registry with the generator's loader and model builder (settings play no part in a diff). */
+/** Models a registry as `generate` does, up to rendering (settings play no part in a diff). */
 export function loadSide(root: string, providers: readonly string[]): LoadedSide {
-  const bag = new DiagnosticBag();
-  const loaded = loadRegistry(root, { providers }, bag);
-  const registry = buildRegistry(loaded, new Map(), bag);
-  const diagnostics = fromCurrentFolder(locateDiagnostics(bag.all, loaded.files), loaded.root);
-  return { registry, diagnostics };
+  const { registry, diagnostics } = modelRegistry(root, providers);
+  return { registry, diagnostics: fromCurrentFolder(diagnostics, registry.root) };
 }
 
 export interface DiffOptions {

@@ -14,20 +14,6 @@ export interface LoadedFile {
   readonly doc: RawSpec | undefined;
 }
 
-export interface LoadedService {
-  readonly name: string;
-  /** The provider.yaml entry that names this service. */
-  readonly entry: Readonly<Record<string, unknown>>;
-  readonly entryPointer: string;
-  readonly file: LoadedFile;
-}
-
-export interface LoadedProvider {
-  readonly name: string;
-  readonly file: LoadedFile;
-  readonly services: readonly LoadedService[];
-}
-
 /** A service named by provider.yaml, found on disk but not yet read. */
 export interface ServiceRef {
   readonly provider: string;
@@ -53,37 +39,16 @@ export interface RegistryIndex {
   readonly files: ReadonlyMap<string, LoadedFile>;
 }
 
-export interface LoadedRegistry {
-  readonly root: string;
-  readonly providers: readonly LoadedProvider[];
-  /** Every file read, for locating diagnostics afterwards. */
-  readonly files: ReadonlyMap<string, LoadedFile>;
-}
-
 export interface LoadOptions {
   /** Only these providers; all found under the root when empty. */
   readonly providers?: readonly string[];
 }
 
 /**
- * Reads a registry root laid out as `<provider>/<version>/provider.yaml`, whose
- * `providerServices.*.service.$ref` name service files relative to the root.
+ * Reads a registry root laid out as `<provider>/<version>/provider.yaml` and
+ * finds the service files its `providerServices.*.service.$ref` name (relative
+ * to the root), without reading those.
  */
-export function loadRegistry(root: string, options: LoadOptions, bag: DiagnosticBag): LoadedRegistry {
-  const index = loadRegistryIndex(root, options, bag);
-  const files = new Map(index.files);
-  const providers = index.providers.map((p) => ({
-    name: p.name,
-    file: p.file,
-    services: p.services.flatMap((ref) => {
-      const file = loadServiceFile(index.root, ref, bag, files);
-      return file ? [{ name: ref.name, entry: ref.entry, entryPointer: ref.entryPointer, file }] : [];
-    }),
-  }));
-  return { root: index.root, providers, files };
-}
-
-/** Reads the provider.yaml files and finds their service files, without reading those. */
 export function loadRegistryIndex(root: string, options: LoadOptions, bag: DiagnosticBag): RegistryIndex {
   const absRoot = path.resolve(root);
   const files = new Map<string, LoadedFile>();

@@ -1,4 +1,4 @@
-import type { AuthInfo, Provider, ProviderInfo, ProviderSettings, Service } from './types.js';
+import type { AuthInfo, ProviderInfo, ProviderSettings } from './types.js';
 import { asRecord, asString, type SpecContext } from './spec-context.js';
 
 export interface SettingsInput {
@@ -11,14 +11,6 @@ export interface ProviderInfoInput {
   readonly ctx: SpecContext;
   readonly name: string;
   readonly settings?: SettingsInput;
-}
-
-export interface ProviderInput extends ProviderInfoInput {
-  readonly services: readonly Service[];
-}
-
-export function buildProvider(input: ProviderInput): Provider {
-  return { ...buildProviderInfo(input), services: input.services };
 }
 
 /** Everything about a provider but its services: from provider.yaml and the settings file. */

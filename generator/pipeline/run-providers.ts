@@ -9,14 +9,15 @@ import { writeOutput, type WriteOptions, type WriteResult } from '../write/write
 import { timed } from '../trace.js';
 import { applyStrict } from '../report.js';
 import { providerFailures } from './provider-failures.js';
-import { runServiceJobsParallel } from './run-service-jobs.js';
-import { templatesFor, type JobEnv } from './service-job.js';
+import { ServicePool, type PoolOptions } from './service-pool.js';
+import { templatesFor, type JobEnv, type ServiceJobResult } from './service-job.js';
 import { TemplateError } from '../render/template-env.js';
 
 // Providers stream through the pipeline one at a time: a provider's services are
 // loaded, modelled and rendered, its pages are written to its own folder as a
-// transaction of their own, and dropped. A run never holds more than one
-// provider's pages, however many providers it covers, and each provider's
+// transaction of their own, and dropped. While one provider is written, the
+// next one is computed (service-pool.ts), so a run holds two providers' pages
+// at most, however many providers it covers, and each provider's
 // output is atomic on its own: a provider with an error is reported and its
 // folder left exactly as it was, while the others are written.
 
@@ -33,6 +34,8 @@ export interface RunProvidersOptions {
   readonly out: string;
   readonly strict: boolean;
   readonly write: Pick<WriteOptions, 'check' | 'force' | 'inputs'>;
+  /** Threads and worker entry; by default as many threads as pay on this machine (service-pool.ts). */
+  readonly pool?: PoolOptions;
 }
 
 /** Runs every provider of the index; `prior` are the diagnostics of loading the index and settings. */
@@ -45,9 +48,8 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
   const failed = new Set(providerFailures(strict(prior), index.names).failed);
   const templates = templatesFor(env);
 
-  for (const provider of index.providers) {
-    if (failed.has(provider.name)) continue;
-    const results = await runServiceJobsParallel(provider.services, env);
+  /** Checks, completes and writes one provider's pages; undefined when it failed (and was left as it was). */
+  const finishProvider = async (name: string, results: readonly ServiceJobResult[]): Promise<OutputFile[] | undefined> => {
     const bag = new DiagnosticBag();
     let files: OutputFile[] = [];
     const overviews: ServiceOverview[] = [];
@@ -62,30 +64,40 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
     for (const d of duplicateResourceIds(overviews)) bag.add(d);
     const found = locateDiagnostics(bag.all, index.files, index.root);
     diagnostics.push(...found);
-    if (strict(found).some((d) => d.severity === 'error')) {
-      failed.add(provider.name);
-      continue;
-    }
-    const overview = providerOverview(env.providers[provider.name]!, overviews);
+    if (strict(found).some((d) => d.severity === 'error')) return undefined;
+    const overview = providerOverview(env.providers[name]!, overviews);
     try {
       files.push(renderProviderPage(overview, templates));
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       diagnostics.push(e.toDiagnostic());
-      failed.add(provider.name);
-      continue;
+      return undefined;
     }
     files = finishProviderPages(files, overview, templates);
     sortFiles(files);
-    const scope = providerFolder(provider.name);
+    const scope = providerFolder(name);
     const w = await timed('write', () => writeOutput(o.out, files, { check: o.write.check === true, force: o.write.force === true, scope }));
     writes.push(w);
-    if (w.diagnostics.some((d) => d.severity === 'error')) {
-      failed.add(provider.name);
-      continue;
+    return w.diagnostics.some((d) => d.severity === 'error') ? undefined : files;
+  };
+
+  // Every thread computes the next provider while this one writes the last.
+  const live = index.providers.filter((p) => !failed.has(p.name));
+  const pool = new ServicePool(live.map((p) => p.services), env, o.pool);
+  try {
+    for (const [i, provider] of live.entries()) {
+      pool.release(i + 1);
+      const results = await pool.results(i);
+      const files = await finishProvider(provider.name, results);
+      if (!files) {
+        failed.add(provider.name);
+        continue;
+      }
+      counts.pages += files.length;
+      for (const f of files) paths.push(f.path);
     }
-    counts.pages += files.length;
-    for (const f of files) paths.push(f.path);
+  } finally {
+    await pool.close();
   }
 
   // Last, what lies outside every provider of this run (the pages of providers no

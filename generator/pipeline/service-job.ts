@@ -1,4 +1,4 @@
-import type { ProviderInfo, ServiceOverview } from '../model/types.js';
+import type { ProviderInfo, Service, ServiceOverview } from '../model/types.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics.js';
 import { loadServiceFile, type LoadedFile, type ServiceRef } from '../load/load-registry.js';
 import { loadTemplates } from '../load/load-templates.js';
@@ -26,6 +26,8 @@ export interface JobEnv {
 export interface ServiceJobResult {
   readonly ref: ServiceRef;
   readonly overview?: ServiceOverview;
+  /** The whole model, for a job run with `keep: 'model'` (a diff compares models, not pages). */
+  readonly service?: Service;
   readonly files: readonly OutputFile[];
   /** Located (line, column) already: only this thread has the file's text. */
   readonly diagnostics: readonly Diagnostic[];
@@ -44,13 +46,17 @@ export function templatesFor(env: JobEnv): CompiledTemplates {
   return compiled.templates;
 }
 
-export function runServiceJob(ref: ServiceRef, env: JobEnv): ServiceJobResult {
+/** What a job ends with: the pages (generate), or the model without rendering (diff). */
+export type JobKeep = 'pages' | 'model';
+
+export function runServiceJob(ref: ServiceRef, env: JobEnv, keep: JobKeep = 'pages'): ServiceJobResult {
   const bag = new DiagnosticBag();
   const files = new Map<string, LoadedFile>();
   const file = timed('load service', () => loadServiceFile(env.root, ref, bag, files));
   if (!file) return { ref, files: [], diagnostics: locateDiagnostics(bag.all, files) };
   const service = timed('model', () => buildService({ ctx: { file: file.path, doc: file.doc!, bag }, provider: ref.provider, name: ref.name, entry: ref.entry }));
   const diagnostics = locateDiagnostics(bag.all, files);
+  if (keep === 'model') return { ref, overview: serviceOverview(service), service, files: [], diagnostics };
   // Pages of a service with errors would never be written: skip the work.
   let pages: OutputFile[] = [];
   if (!bag.hasErrors) {

@@ -1,5 +1,5 @@
 import { pyyamlDump } from './pyyaml-dump.js';
-import { uniqueValues } from './unique-values.js';
+import { uniqueValues, viewTabValue } from './unique-values.js';
 import { bodyValue, classicBodyKeys, noColumnsReason } from './body-values.js';
 import type { Method, ProviderInfo, ProviderOverview, Resource, ResourceOverview, Service, ServiceOverview } from '../model/types.js';
 
@@ -121,10 +121,6 @@ export function viewDefinitionTabs(resource: Resource): { label: string; value: 
   return (own?.definitions ?? []).map((d) => ({ label: d.dialect, value: value(d.dialect), ddl: d.ddl }));
 }
 
-function viewTabValue(count: number, index: number, name: string): string {
-  return count === 1 ? 'view' : index === 0 ? 'view' : `view_${name}`;
-}
-
 function insertContext(resource: Resource, inserts: readonly Method[]) {
   // The page shows one INSERT statement per insert method; the single-method
   // case keeps the classic `create` tab value.
@@ -138,7 +134,7 @@ function insertContext(resource: Resource, inserts: readonly Method[]) {
     columns: insertColumns(m),
     noColumns: noColumnsReason(m),
   }));
-  return { tabs, manifest: manifestYaml(inserts[0]!), manifestValue: value('manifest') };
+  return { tabs, manifest: classicManifest(inserts[0]!), manifestValue: value('manifest') };
 }
 
 /** Required params as they are, then `data__<key>` for each body field the INSERT lists (see classicBodyKeys). */
@@ -153,7 +149,7 @@ export function insertColumns(m: Method): InsertColumn[] {
  * example's value, else a sample built from its schema; the empty manifest
  * when the body names no fields.
  */
-export function manifestYaml(m: Method): string {
+export function classicManifest(m: Method): string {
   const keys = classicBodyKeys(m);
   if (keys.length === 0) {
     const why = m.requestBody ? `The request body (${m.requestBody.mediaType}) has no named fields` : 'No request body parameters required';

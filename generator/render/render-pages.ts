@@ -1,5 +1,4 @@
-import type { ProviderInfo, ProviderOverview, Registry, Service } from '../model/types.js';
-import { overviewOfProvider, providerInfo } from '../model/overview.js';
+import type { ProviderInfo, ProviderOverview, Service } from '../model/types.js';
 import type { CompiledTemplates } from './template-env.js';
 import { pathSegment } from './classic-context.js';
 import { layoutContexts } from './layouts.js';
@@ -8,23 +7,6 @@ import { MethodIndex, resolveMethodRefs } from './method-refs.js';
 export interface OutputFile {
   readonly path: string;
   readonly contents: string;
-}
-
-/**
- * Model + templates to files. Pure. Sorted by path so output order, and so
- * everything downstream, is the same on every machine.
- */
-export function renderPages(registry: Registry, templates: CompiledTemplates): OutputFile[] {
-  const files: OutputFile[] = [];
-  for (const provider of registry.providers) {
-    const info = providerInfo(provider);
-    const own: OutputFile[] = [];
-    for (const service of provider.services) own.push(...renderServicePages(info, service, templates));
-    const overview = overviewOfProvider(provider);
-    own.push(renderProviderPage(overview, templates));
-    files.push(...finishProviderPages(own, overview, templates));
-  }
-  return sortFiles(files);
 }
 
 /** A service's page and its resources' pages: independent of every other service. */

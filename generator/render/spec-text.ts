@@ -177,7 +177,8 @@ function normalize(description: string): string {
   return description.replace(/\r\n?/g, '\n').trim();
 }
 
-function foldedFirstParagraph(description: string): string {
+/** The first paragraph on one line: every run of whitespace becomes one space. */
+export function foldedFirstParagraph(description: string): string {
   return firstParagraph(description).replace(/[ \t\r\n]+/g, ' ').trim();
 }
 

@@ -12,3 +12,12 @@ export function uniqueValues(): (v: string) => string {
     return out;
   };
 }
+
+/**
+ * The tab value of the i-th of `count` views shown beside a resource's own
+ * columns: the first keeps the plain `view` (links and remembered tab choices
+ * rely on it), the others are told apart by name.
+ */
+export function viewTabValue(count: number, index: number, name: string): string {
+  return count === 1 || index === 0 ? 'view' : `view_${name}`;
+}

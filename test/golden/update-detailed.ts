@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DETAILED_GOLDEN, DETAILED_PAGES, renderDetailedSpecs } from './detailed-pages.js';
 
-const { files } = renderDetailedSpecs();
+const { files } = await renderDetailedSpecs();
 const byPath = new Map(files.map((f) => [f.path, f.contents]));
 let changed = 0;
 for (const rel of DETAILED_PAGES) {

@@ -1,19 +1,26 @@
-import { DiagnosticBag } from '../../generator/diagnostics.js';
-import { loadRegistry } from '../../generator/load/load-registry.js';
-import { loadSettings } from '../../generator/load/load-settings.js';
-import { loadTemplates } from '../../generator/load/load-templates.js';
-import { buildRegistry } from '../../generator/model/build-registry.js';
-import { compileTemplates } from '../../generator/render/template-env.js';
-import { renderPages, type OutputFile } from '../../generator/render/render-pages.js';
-import { DEFAULT_SETTINGS } from '../../generator/generate.js';
-import type { Registry } from '../../generator/model/types.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Diagnostic } from '../../generator/diagnostics.js';
+import { generate } from '../../generator/generate.js';
+import type { OutputFile } from '../../generator/render/render-pages.js';
 
-/** Load, model and render a registry in memory (no output folder involved). */
-export function renderRegistry(root: string, layout = 'classic', templates?: string): { registry: Registry; files: OutputFile[]; bag: DiagnosticBag } {
-  const bag = new DiagnosticBag();
-  const loaded = loadRegistry(root, {}, bag);
-  const settings = loadSettings(DEFAULT_SETTINGS, loaded.providers.map((p) => p.name), bag);
-  const registry = buildRegistry(loaded, settings, bag);
-  const files = renderPages(registry, compileTemplates(loadTemplates(layout, templates)));
-  return { registry, files, bag };
+export interface RenderedRegistry {
+  readonly files: OutputFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Runs `generate()`, the CLI's own code path, into a fresh folder and reads the
+ * pages back: what these tests check is what a user's run writes.
+ */
+export async function renderRegistry(root: string, layout = 'classic', o: { templates?: string; providers?: readonly string[]; settings?: string } = {}): Promise<RenderedRegistry> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-render-'));
+  try {
+    const r = await generate({ registry: root, out, layout, ...o });
+    const files = r.paths.map((p) => ({ path: p, contents: fs.readFileSync(path.join(out, p), 'utf8') }));
+    return { files, diagnostics: r.diagnostics };
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 }

@@ -103,8 +103,8 @@ describe('detailed pages show every parameter of the spec', () => {
         it('parameters', () => skipNotice(`the parameter check of ${name}`));
         return;
       }
-      it('each parameter of each method is listed and linked from its method', () => {
-        const { files } = renderRegistry(root, 'detailed');
+      it('each parameter of each method is listed and linked from its method', async () => {
+        const { files } = await renderRegistry(root, 'detailed');
         const pageOf = new Map<string, string>();
         for (const f of files) {
           const id = /<tr><td><b>Id<\/b><\/td><td><CopyableCode code="([^"]*)" \/><\/td><\/tr>/.exec(f.contents)?.[1];

@@ -1,14 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DiagnosticBag } from '../../generator/diagnostics.js';
-import { DEFAULT_SETTINGS } from '../../generator/generate.js';
-import { loadRegistry } from '../../generator/load/load-registry.js';
-import { loadSettings } from '../../generator/load/load-settings.js';
-import { loadTemplates } from '../../generator/load/load-templates.js';
-import { buildRegistry } from '../../generator/model/build-registry.js';
-import { renderPages, type OutputFile } from '../../generator/render/render-pages.js';
-import { compileTemplates } from '../../generator/render/template-env.js';
+import type { OutputFile } from '../../generator/render/render-pages.js';
+import { renderRegistry } from '../helpers/render.js';
 import { sharedPath, skipNotice } from '../helpers/shared.js';
 import { badNames, emptyInserts, sqlBlocks, tabValues } from '../helpers/sql-check.js';
 
@@ -22,11 +16,8 @@ import { badNames, emptyInserts, sqlBlocks, tabValues } from '../helpers/sql-che
 const root = sharedPath('specs', 'registry-2026-08');
 const providers = root ? fs.readdirSync(root).filter((p) => fs.existsSync(path.join(root, p))).sort() : [];
 
-function generate(provider: string, layout: string): OutputFile[] {
-  const bag = new DiagnosticBag();
-  const loaded = loadRegistry(root!, { providers: [provider] }, bag);
-  const registry = buildRegistry(loaded, loadSettings(DEFAULT_SETTINGS, [provider], bag), bag);
-  return renderPages(registry, compileTemplates(loadTemplates(layout)));
+async function generate(provider: string, layout: string): Promise<OutputFile[]> {
+  return (await renderRegistry(root!, layout, { providers: [provider] })).files;
 }
 
 for (const layout of ['classic', 'detailed']) {
@@ -36,8 +27,8 @@ for (const layout of ['classic', 'detailed']) {
       return;
     }
     const pages = new Map<string, OutputFile[]>();
-    beforeAll(() => {
-      for (const p of providers) pages.set(p, generate(p, layout));
+    beforeAll(async () => {
+      for (const p of providers) pages.set(p, await generate(p, layout));
     }, 600_000);
 
     for (const provider of providers) {

@@ -28,8 +28,8 @@ for (const layout of ['classic', 'detailed']) {
         return;
       }
       it('generate without errors and every page compiles', async () => {
-        const { files, bag } = renderRegistry(root, layout);
-        expect(bag.all.filter((d) => d.severity === 'error')).toEqual([]);
+        const { files, diagnostics } = await renderRegistry(root, layout);
+        expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         expect(files.length).toBeGreaterThan(0);
         const failures: string[] = [];
         for (const f of files) {
@@ -52,8 +52,8 @@ describe('page counts of databricks-2024-12', () => {
     it('counts', () => skipNotice('page counts'));
     return;
   }
-  it('has 186 workspace and 30 account resource pages, none for the merged view', () => {
-    const { files } = renderRegistry(root);
+  it('has 186 workspace and 30 account resource pages, none for the merged view', async () => {
+    const { files } = await renderRegistry(root);
     const resourcePages = (p: string) => files.filter((f) => f.path.startsWith(`providers/${p}/`) && f.path.split('/').length === 5);
     expect(resourcePages('databricks_workspace')).toHaveLength(186);
     expect(resourcePages('databricks_account')).toHaveLength(30);

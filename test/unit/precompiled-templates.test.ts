@@ -2,14 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticBag } from '../../generator/diagnostics.js';
-import { loadRegistry } from '../../generator/load/load-registry.js';
-import { loadSettings } from '../../generator/load/load-settings.js';
 import { loadTemplates, availableLayouts } from '../../generator/load/load-templates.js';
-import { buildRegistry } from '../../generator/model/build-registry.js';
-import { DEFAULT_SETTINGS } from '../../generator/generate.js';
-import { renderPages } from '../../generator/render/render-pages.js';
-import { compileTemplates } from '../../generator/render/template-env.js';
+import { overviewOfProvider, providerInfo } from '../../generator/model/overview.js';
+import { modelRegistry } from '../../generator/pipeline/model-registry.js';
+import { finishProviderPages, renderProviderPage, renderServicePages, type OutputFile } from '../../generator/render/render-pages.js';
+import { compileTemplates, type CompiledTemplates } from '../../generator/render/template-env.js';
 import { precompiledModuleSource } from '../../generator/render/precompile-templates.js';
 import { templateKey } from '../../generator/render/template-options.js';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -24,9 +21,14 @@ async function precompiledMap(sources: string[]) {
   return ((await import(pathToFileURL(file).href)) as { PRECOMPILED: Map<string, never> }).PRECOMPILED;
 }
 
-const bag = new DiagnosticBag();
-const loaded = loadRegistry(path.join(REPO, 'specs'), {}, bag);
-const registry = buildRegistry(loaded, loadSettings(DEFAULT_SETTINGS, loaded.providers.map((p) => p.name), bag), bag);
+// The model as a run builds it; every page of it rendered with the given templates.
+const { registry } = modelRegistry(path.join(REPO, 'specs'));
+function renderPages(templates: CompiledTemplates): OutputFile[] {
+  return registry.providers.flatMap((p) => {
+    const overview = overviewOfProvider(p);
+    return finishProviderPages([...p.services.flatMap((s) => renderServicePages(providerInfo(p), s, templates)), renderProviderPage(overview, templates)], overview, templates);
+  });
+}
 
 describe('precompiled templates', () => {
   for (const layout of availableLayouts()) {
@@ -35,8 +37,8 @@ describe('precompiled templates', () => {
       const sources = [...set.pages.values(), ...set.partials.values()];
       const precompiled = await precompiledMap(sources);
       expect(precompiled.size).toBe(new Set(sources).size);
-      const runtime = renderPages(registry, compileTemplates(set, new Map()));
-      const ahead = renderPages(registry, compileTemplates(set, precompiled));
+      const runtime = renderPages(compileTemplates(set, new Map()));
+      const ahead = renderPages(compileTemplates(set, precompiled));
       expect(runtime.length).toBeGreaterThan(10);
       expect(ahead).toEqual(runtime);
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../generator/load/load-templates.js';
 import type { Provider, Resource, Service } from '../../generator/model/types.js';
-import { classicResourceContext, manifestYaml } from '../../generator/render/classic-context.js';
+import { classicResourceContext, classicManifest } from '../../generator/render/classic-context.js';
 import { detailedResourceContext } from '../../generator/render/detailed-context.js';
 import { isPlainIdent, sqlIdent } from '../../generator/render/sql-ident.js';
 import { compileTemplates } from '../../generator/render/template-env.js';
@@ -129,7 +129,7 @@ describe('INSERT: never an empty column list; the manifest reads the body schema
       { r: { methods: { create: { method: 'post', body: { ...obj({ num: { type: 'integer' }, s: str, o: obj({ k: { type: 'boolean' } }) }, ['num', 's', 'o']), examples: [{ s: 'from-examples' }] } } }, sqlVerbs: { insert: ['create'] } } },
       { servers: false },
     );
-    expect(manifestYaml(service.resources[0]!.methods[0]!)).toBe(
+    expect(classicManifest(service.resources[0]!.methods[0]!)).toBe(
       ['- name: your_resource_model_name', '  props:', '  - name: num', '    value: 0', '  - name: s', '    value: from-examples', '  - name: o', '    value:', '      k: false', ''].join('\n'),
     );
   });

@@ -15,6 +15,7 @@ import {
   type FieldView,
 } from '../../generator/render/detailed-context.js';
 import { compileTemplates } from '../../generator/render/template-env.js';
+import { viewTabValue } from '../../generator/render/unique-values.js';
 import { compilePage } from '../helpers/compile-mdx.js';
 import { miniService } from '../helpers/mini-spec.js';
 
@@ -69,6 +70,14 @@ describe('detailed context: building blocks', () => {
   it('uniqueValues numbers repeats', () => {
     const u = uniqueValues();
     expect(['a', 'a', 'b', 'a', 'a-2'].map(u)).toEqual(['a', 'a-2', 'b', 'a-3', 'a-2-2']);
+  });
+
+  it.each([
+    [1, 0, 'vw', 'view'],
+    [2, 0, 'vw', 'view'],
+    [2, 1, 'vw_b', 'view_vw_b'],
+  ])('viewTabValue(%i, %i, %s) is %s in both layouts', (count, index, name, expected) => {
+    expect(viewTabValue(count, index, name)).toBe(expected);
   });
 
   it.each([

@@ -26,8 +26,8 @@ function overrideDir(files: Record<string, string>): string {
   return dir;
 }
 
-function pages(layout: string, templates?: string): Map<string, string> {
-  return new Map(renderRegistry(SPECS, layout, templates).files.map((f) => [f.path, f.contents]));
+async function pages(layout: string, templates?: string): Promise<Map<string, string>> {
+  return new Map((await renderRegistry(SPECS, layout, templates ? { templates } : {})).files.map((f) => [f.path, f.contents]));
 }
 
 /** Replaces every region matched by `re` (global) with `by`, where `$1`... name the groups. */
@@ -42,12 +42,13 @@ function replaceRegions(page: string, re: RegExp, by: string): { text: string; c
 
 const isResourcePage = (p: string) => p.split('/').length === 5;
 
-describe('--templates: overriding one partial changes only its region', () => {
-  const classic = pages('classic');
-  const detailed = pages('detailed');
+const classic = await pages('classic');
+const detailed = await pages('detailed');
 
-  it('detailed: methods-table.hbs replaces the Methods table and nothing else', () => {
-    const over = pages('detailed', overrideDir({ 'methods-table.hbs': 'OVERRIDDEN METHODS\n' }));
+describe('--templates: overriding one partial changes only its region', () => {
+
+  it('detailed: methods-table.hbs replaces the Methods table and nothing else', async () => {
+    const over = await pages('detailed', overrideDir({ 'methods-table.hbs': 'OVERRIDDEN METHODS\n' }));
     expect([...over.keys()]).toEqual([...detailed.keys()]);
     let regions = 0;
     for (const [p, original] of detailed) {
@@ -58,20 +59,20 @@ describe('--templates: overriding one partial changes only its region', () => {
     expect(regions).toBe([...detailed.keys()].filter(isResourcePage).length);
   });
 
-  it('detailed: a nested partial (field-list.hbs, recursive) replaces only the sub-field lists', () => {
-    const over = pages('detailed', overrideDir({ 'nested/field-list.hbs': '- SUB-FIELDS\n' }));
+  it('detailed: a nested partial (field-list.hbs, recursive) replaces only the sub-field lists', async () => {
+    const over = await pages('detailed', overrideDir({ 'nested/field-list.hbs': '- SUB-FIELDS\n' }));
     let regions = 0;
     for (const [p, original] of detailed) {
-      // The list sits between the blank line after <summary> and the blank line before </details>.
-      const { text, count } = replaceRegions(original, /(<summary>Sub-fields<\/summary>\n\n)[\s\S]*?(\n\n<\/details>)/g, '$1- SUB-FIELDS$2');
+      // The list sits between the blank line after <summary> (and the JSON_EXTRACT example) and the blank line before </details>.
+      const { text, count } = replaceRegions(original, /(<summary>Sub-fields<\/summary>\n\n(?:Read one in SQL[^\n]*\n\n)?)[\s\S]*?(\n\n<\/details>)/g, '$1- SUB-FIELDS$2');
       regions += count;
       expect(over.get(p), p).toBe(text);
     }
     expect(regions).toBeGreaterThan(0);
   });
 
-  it('classic: fields-table.hbs replaces each Fields table and nothing else; golden output untouched elsewhere', () => {
-    const over = pages('classic', overrideDir({ 'fields-table.hbs': 'OVERRIDDEN FIELDS\n' }));
+  it('classic: fields-table.hbs replaces each Fields table and nothing else; golden output untouched elsewhere', async () => {
+    const over = await pages('classic', overrideDir({ 'fields-table.hbs': 'OVERRIDDEN FIELDS\n' }));
     let regions = 0;
     for (const [p, original] of classic) {
       const { text, count } = replaceRegions(original, /\| Name \| Datatype \|\n(?:\|.*\n)*/g, 'OVERRIDDEN FIELDS\n');
@@ -81,10 +82,10 @@ describe('--templates: overriding one partial changes only its region', () => {
     expect(regions).toBeGreaterThan(0);
   });
 
-  it('a shared partial (frontmatter.hbs) is overridden in both layouts', () => {
+  it('a shared partial (frontmatter.hbs) is overridden in both layouts', async () => {
     const dir = overrideDir({ 'frontmatter.hbs': '---\ntitle: {{yaml title}}\n---\n' });
     for (const [layout, base] of [['classic', classic], ['detailed', detailed]] as const) {
-      const over = pages(layout, dir);
+      const over = await pages(layout, dir);
       for (const [p, original] of base) {
         const title = /^title: (.*)$/m.exec(original)![1];
         expect(over.get(p), p).toBe(original.replace(/^---\n[\s\S]*?\n---/, `---\ntitle: ${title}\n---`));
@@ -92,13 +93,13 @@ describe('--templates: overriding one partial changes only its region', () => {
     }
   });
 
-  it('files that name no template of ours change nothing', () => {
-    expect(pages('detailed', overrideDir({ 'not-used.hbs': 'X' }))).toEqual(detailed);
+  it('files that name no template of ours change nothing', async () => {
+    expect(await pages('detailed', overrideDir({ 'not-used.hbs': 'X' }))).toEqual(detailed);
   });
 
   it('a replaced page template gets the layout context and can call the layout partials', async () => {
     const page = ['{{> frontmatter}}', '', '{{> imports}}', '', '# {{text resource.name}}', '', '{{> params-table}}', ''].join('\n');
-    const over = pages('detailed', overrideDir({ 'resource.hbs': page }));
+    const over = await pages('detailed', overrideDir({ 'resource.hbs': page }));
     const p = 'providers/databricks_workspace/compute/clusters/index.md';
     const text = over.get(p)!;
     expect(text).toContain('# clusters\n');
