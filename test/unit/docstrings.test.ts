@@ -285,6 +285,6 @@ describe('nested fields: how to reach them in SQL', () => {
     const page = templates().page('resource')(ctx);
     expect(page).toContain('<CopyableCode code="JSON_EXTRACT(tasks, \'$[0].key\')" />');
     expect(page).toContain('  - `$[0].libs[0].jar` (`string`)');
-    expect(page).toContain('<td><CopyableCode code="JSON_EXTRACT(tags, \'$[0]\')" /></td>');
+    expect(page).toContain('<td data-label="Description"><CopyableCode code="JSON_EXTRACT(tags, \'$[0]\')" /></td>');
   });
 });
