@@ -127,7 +127,7 @@ const ALLOWED_ESM = new Set([
 
 /** JSX elements the templates write, with the attributes each may carry. */
 const ALLOWED_JSX: Record<string, readonly string[]> = {
-  CopyableCode: ['code'],
+  CopyableCode: ['code', 'id'],
   Tabs: ['defaultValue', 'values'],
   TabItem: ['value'],
   a: ['href', 'id'],
@@ -138,10 +138,10 @@ const ALLOWED_JSX: Record<string, readonly string[]> = {
   div: ['class'],
   span: [],
   summary: [],
-  table: [],
+  table: ['className'],
   tbody: [],
-  td: ['colSpan'],
-  th: [],
+  td: ['colSpan', 'className', 'data-label'],
+  th: ['className'],
   thead: [],
   tr: [],
 };
