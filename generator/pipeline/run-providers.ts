@@ -10,6 +10,9 @@ import { timed } from '../trace.js';
 import { applyStrict } from '../report.js';
 import { providerFailures } from './provider-failures.js';
 import { runServiceJobsParallel } from './run-service-jobs.js';
+import { runJobsCached, type CachedJob } from './cached-jobs.js';
+import { openServiceCache } from '../write/service-cache.js';
+import path from 'node:path';
 import { templatesFor, type JobEnv } from './service-job.js';
 import { TemplateError } from '../render/template-env.js';
 
@@ -24,7 +27,7 @@ export interface ProvidersRun {
   /** Of loading, modelling and rendering; files relative to the registry root. The writer's are in `write`. */
   readonly diagnostics: Diagnostic[];
   readonly write: WriteResult;
-  readonly counts: { services: number; resources: number; pages: number };
+  readonly counts: { services: number; resources: number; pages: number; reused: number };
   /** Paths of the pages this run generated (written or unchanged), sorted. */
   readonly paths: string[];
 }
@@ -32,6 +35,8 @@ export interface ProvidersRun {
 export interface RunProvidersOptions {
   readonly out: string;
   readonly strict: boolean;
+  /** True when the run covers every provider of the registry: cache entries of services it did not meet are dropped. */
+  readonly wholeRegistry: boolean;
   readonly write: Pick<WriteOptions, 'check' | 'force' | 'inputs'>;
 }
 
@@ -39,15 +44,20 @@ export interface RunProvidersOptions {
 export async function runProviders(index: RegistryIndex, env: JobEnv, prior: readonly Diagnostic[], o: RunProvidersOptions): Promise<ProvidersRun> {
   const strict = (list: readonly Diagnostic[]) => applyStrict(list, o.strict);
   const diagnostics: Diagnostic[] = [...prior];
-  const counts = { services: 0, resources: 0, pages: 0 };
+  const counts = { services: 0, resources: 0, pages: 0, reused: 0 };
   const paths: string[] = [];
   const writes: WriteResult[] = [];
   const failed = new Set(providerFailures(strict(prior), index.names).failed);
   const templates = templatesFor(env);
+  // A check run reads the cache but writes nothing into the output folder.
+  const store = openServiceCache<CachedJob>(path.resolve(o.out), o.write.check === true);
+  const cache = o.write.inputs ? { store, inputs: o.write.inputs } : undefined;
 
   for (const provider of index.providers) {
     if (failed.has(provider.name)) continue;
-    const results = await runServiceJobsParallel(provider.services, env);
+    const jobs = await runJobsCached(provider.services, provider.file.path, env, cache, (refs) => runServiceJobsParallel(refs, env));
+    const results = jobs.results;
+    counts.reused += jobs.reused;
     const bag = new DiagnosticBag();
     let files: OutputFile[] = [];
     const overviews: ServiceOverview[] = [];
@@ -75,7 +85,7 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
       failed.add(provider.name);
       continue;
     }
-    files = finishProviderPages(files, overview, templates);
+    files = timed('finish provider pages', () => finishProviderPages(files, overview, templates));
     sortFiles(files);
     const scope = providerFolder(provider.name);
     const w = await timed('write', () => writeOutput(o.out, files, { check: o.write.check === true, force: o.write.force === true, scope }));
@@ -84,6 +94,7 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
       failed.add(provider.name);
       continue;
     }
+    jobs.commit();
     counts.pages += files.length;
     for (const f of files) paths.push(f.path);
   }
@@ -94,6 +105,7 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
     const keep = index.providers.map((p) => providerFolder(p.name));
     const runFacts = { warnings: diagnostics.filter((d) => d.severity === 'warning').length };
     writes.push(await timed('write', () => writeOutput(o.out, [], { ...o.write, runFacts, keep })));
+    if (o.wholeRegistry) store.prune();
   }
   return { diagnostics: sortDiagnostics(diagnostics), write: mergeWrites(writes), counts, paths: paths.sort() };
 }
