@@ -5,7 +5,8 @@ import { compareStrings } from '../compare.js';
 import { uniqueValues, viewTabValue } from './unique-values.js';
 import { bodyObject, bodyValue, noColumnsReason, sampleOfType } from './body-values.js';
 import { foldedFirstParagraph } from './spec-text.js';
-import { rolesAsText } from './rst.js';
+import { rolesAsText, splitParamFields } from './rst.js';
+import { jsonExtract, jsonPathItem, jsonPathKey } from './json-path.js';
 
 export { uniqueValues };
 
@@ -26,6 +27,10 @@ export const FIELD_DEPTH = 3;
 /** A field as the page shows it. `fields` is cut at FIELD_DEPTH; `elided` says sub-fields were left out there. */
 export interface FieldView {
   readonly name: string;
+  /** Of a sub-field: its JSON path inside the top-level field (`$.a.b`, `$[0].c`); empty for a top-level field. */
+  readonly path: string;
+  /** Of a top-level object or array field: a `JSON_EXTRACT(field, '$.sub')` that reads a sub-field; empty otherwise. */
+  readonly extract: string;
   /** Type as written, arrays as `array<item>`, format in parentheses: `integer (int64)`. */
   readonly datatype: string;
   readonly description: string;
@@ -120,6 +125,14 @@ export interface JsonItem {
   readonly quoted: boolean;
 }
 
+/** A request body field, listed with a method whose docstring restated the body's fields. */
+export interface BodyFieldRow {
+  readonly name: string;
+  readonly datatype: string;
+  readonly required: boolean;
+  readonly description: string;
+}
+
 interface Example {
   readonly label: string;
   readonly value: string;
@@ -129,6 +142,8 @@ interface Example {
   readonly description: string;
   readonly docsUrl?: string;
   readonly id: string;
+  /** The request body's fields when the description listed them as `:param`s (shown collapsed instead); else empty. */
+  readonly body: readonly BodyFieldRow[];
 }
 
 export interface SelectExample extends Example {
@@ -181,7 +196,7 @@ export function detailedResourceContext(provider: ProviderInfo, service: Service
       name: m.name,
       anchor: methodAnchor(m.name),
       verb: m.verb,
-      description: m.description,
+      description: docstring(m).description,
       required: m.requiredParams.map((n) => ({ name: n, anchor: anchorOf(n) })),
       optional: m.params.filter((p) => !req.has(p.name)).map((p) => ({ name: p.name, anchor: anchorOf(p.name) })),
     };
@@ -254,33 +269,56 @@ export function detailedResourceContext(provider: ProviderInfo, service: Service
 
 // ---------------------------------------------------------------- fields
 
-const fieldViewCache = new WeakMap<readonly Field[], FieldView[][]>();
+const fieldViewCache = new WeakMap<readonly Field[], Map<string, FieldView[]>>();
 
-/** Field views for a list of model fields at `depth` (0 = the top-level rows), memoised per list. */
-export function fieldViews(fields: readonly Field[], depth: number): readonly FieldView[] {
-  let byDepth = fieldViewCache.get(fields);
-  if (!byDepth) fieldViewCache.set(fields, (byDepth = []));
-  let views = byDepth[depth];
+/**
+ * Field views for a list of model fields at `depth` (0 = the top-level rows),
+ * memoised per list, depth and JSON path of the parent (`$` for the sub-fields
+ * of a top-level field, `$[0]` when it is an array).
+ */
+export function fieldViews(fields: readonly Field[], depth: number, parent = '$'): readonly FieldView[] {
+  let byKey = fieldViewCache.get(fields);
+  if (!byKey) fieldViewCache.set(fields, (byKey = new Map()));
+  const key = `${depth}\0${parent}`;
+  let views = byKey.get(key);
   if (!views) {
     views = fields.map((f) => {
       const shown = depth < FIELD_DEPTH;
       const elided = !shown && f.fields.length > 0;
       const alternatives = f.alternatives ? `${f.alternatives.keyword}: ${f.alternatives.of.join(', ')}` : '';
+      const path = depth === 0 ? '' : jsonPathKey(parent, f.name);
+      // The sub-fields of an array field are those of its items.
+      const inner = f.type === 'array' ? jsonPathItem(depth === 0 ? '$' : path) : depth === 0 ? '$' : path;
+      const subFields = shown && f.fields.length > 0 ? fieldViews(f.fields, depth + 1, inner) : [];
       return {
         name: f.name,
+        path,
+        extract: depth === 0 ? extractExample(f, subFields, inner) : '',
         datatype: datatype(f),
         description: f.description,
         required: f.required,
         enumValues: f.enumValues ?? [],
-        fields: shown && f.fields.length > 0 ? fieldViews(f.fields, depth + 1) : [],
+        fields: subFields,
         elided,
         alternatives,
         hasNote: f.description !== '' || (f.enumValues?.length ?? 0) > 0 || elided || alternatives !== '',
       };
     });
-    byDepth[depth] = views;
+    byKey.set(key, views);
   }
   return views;
+}
+
+/**
+ * For an object or array column: a copyable JSON_EXTRACT of its first
+ * sub-field (the others are read the same way, with the path the page shows
+ * beside each), of its first element when its items have no fields, or of a
+ * key of a free-form object. Empty for other columns.
+ */
+function extractExample(f: Field, subFields: readonly FieldView[], inner: string): string {
+  if (f.type !== 'object' && f.type !== 'array') return '';
+  if (subFields.length > 0) return jsonExtract(f.name, subFields[0]!.path);
+  return jsonExtract(f.name, f.type === 'array' ? inner : jsonPathKey(inner, 'key'));
 }
 
 export function datatype(f: { readonly type: string; readonly format?: string; readonly itemType?: string }): string {
@@ -298,13 +336,15 @@ const LOCATION_ORDER = ['path', 'query', 'header', 'cookie', 'server'];
  * unique on the page.
  */
 export function parameterRows(methods: readonly Method[]): { rows: ParamRow[]; anchors: Map<string, string> } {
-  const byName = new Map<string, { params: Param[]; methods: string[] }>();
+  const byName = new Map<string, { params: Param[]; methods: string[]; docs: string[] }>();
   for (const m of methods) {
+    const doc = docstring(m).params;
     for (const p of m.params) {
       let e = byName.get(p.name);
-      if (!e) byName.set(p.name, (e = { params: [], methods: [] }));
+      if (!e) byName.set(p.name, (e = { params: [], methods: [], docs: [] }));
       e.params.push(p);
       e.methods.push(m.name);
+      e.docs.push(doc.get(p.name) ?? '');
     }
   }
   const rank = new Map([...byName].map(([name, e]) => [name, Math.min(...e.params.map((p) => locationRank(p.in)))]));
@@ -318,10 +358,12 @@ export function parameterRows(methods: readonly Method[]): { rows: ParamRow[]; a
     const locations = distinct(e.params.map((p) => p.in)).sort((a, b) => locationRank(a) - locationRank(b));
     const described = new Map<string, string[]>();
     e.params.forEach((p, i) => {
-      if (p.description.trim() === '') return;
-      const ms = described.get(p.description) ?? [];
+      // A parameter the schema leaves undescribed takes the text its method's docstring gives it.
+      const text = p.description.trim() !== '' ? p.description : (e.docs[i] ?? '');
+      if (text.trim() === '') return;
+      const ms = described.get(text) ?? [];
       if (!ms.includes(e.methods[i]!)) ms.push(e.methods[i]!);
-      described.set(p.description, ms);
+      described.set(text, ms);
     });
     const several = described.size > 1;
     return {
@@ -353,6 +395,46 @@ export function slug(name: string): string {
 }
 
 
+// ---------------------------------------------------------------- docstrings
+
+interface Docstring {
+  /** The description without the `:param` entries the page shows elsewhere. */
+  readonly description: string;
+  /** Docstring text of the method's parameters (merged into the Parameters section). */
+  readonly params: ReadonlyMap<string, string>;
+  readonly body: readonly BodyFieldRow[];
+}
+
+const docstringCache = new WeakMap<Method, Docstring>();
+
+/**
+ * SDK docstrings restate the method's parameters and request body fields as
+ * `:param name: type` entries. Those naming a parameter are merged into the
+ * Parameters section (their text describes a parameter the schema leaves
+ * undescribed; otherwise it is the schema's text again), those naming a body
+ * field become the method's collapsed list of body fields (the schema's
+ * description, else the docstring's). Entries naming neither stay in the
+ * description, as written.
+ */
+function docstring(m: Method): Docstring {
+  let d = docstringCache.get(m);
+  if (d) return d;
+  const params = new Set(m.params.map((p) => p.name));
+  const props = bodyProps(m);
+  const fields = new Set(props.map((b) => b.name));
+  const split = splitParamFields(m.description, (name) => params.has(name) || fields.has(name));
+  const listed = props.some((b) => split.fields.has(b.name));
+  d = {
+    description: split.rest,
+    params: split.fields,
+    body: listed
+      ? props.map((b) => ({ name: b.name, datatype: b.datatype, required: b.required, description: b.description.trim() !== '' ? b.description : (split.fields.get(b.name) ?? '') }))
+      : [],
+  };
+  docstringCache.set(m, d);
+  return d;
+}
+
 // ---------------------------------------------------------------- examples
 
 /** The url when it is an absolute http(s) url, normalised; undefined otherwise (`javascript:`, relative, malformed). */
@@ -374,8 +456,9 @@ function example(m: Method, resource: Resource, values: (v: string) => string): 
     value: values(m.name),
     method: m,
     name: m.name,
-    description: m.description,
+    description: docstring(m).description,
     id: resource.id,
+    body: docstring(m).body,
   };
   const url = safeHttpUrl(m.externalDocsUrl);
   if (url) e.docsUrl = url;
@@ -389,6 +472,7 @@ function viewSelect(v: View, value: string): SelectExample {
     name: v.name,
     description: v.description,
     id: v.id,
+    body: [],
     columns: v.fields.map((f) => f.name),
     where: v.requiredParams.map((p, i) => ({ keyword: i === 0 ? 'WHERE' : 'AND', name: p, var: p, quoted: true, commented: false })),
   };

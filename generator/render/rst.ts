@@ -173,6 +173,32 @@ function fieldLists(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * Takes the `:param name:` entries that `take` accepts out of a description
+ * (a docstring restating what the page shows elsewhere), each with its body
+ * (dedented, as written); the rest of the description is returned as written.
+ */
+export function splitParamFields(description: string, take: (name: string) => boolean): { rest: string; fields: Map<string, string> } {
+  const fields = new Map<string, string>();
+  if (!description.includes(':param') && !description.includes(':arg') && !description.includes(':key')) return { rest: description, fields };
+  const lines = description.replace(/\r\n?/g, '\n').split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    const param = PARAM_FIELD.exec(lines[i]!);
+    const name = param?.[1]!.trim();
+    if (!param || !name || !take(name)) {
+      kept.push(lines[i]!);
+      i++;
+      continue;
+    }
+    const end = fieldBodyEnd(lines, i + 1);
+    if (!fields.has(name)) fields.set(name, dedent(lines.slice(i + 1, end)).join('\n').trim());
+    i = end;
+  }
+  if (fields.size === 0) return { rest: description, fields };
+  return { rest: kept.join('\n').replace(/\n[ \t]*(?:\n[ \t]*)+\n/g, '\n\n').trim(), fields };
+}
+
 /** A field's body: the following indented lines, blank lines included when more indented text follows. */
 function fieldBodyEnd(lines: string[], from: number): number {
   let j = from;

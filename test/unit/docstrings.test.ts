@@ -6,7 +6,8 @@ import { compileTemplates } from '../../generator/render/template-env.js';
 import { miniService } from '../helpers/mini-spec.js';
 import { rawRoles } from '../helpers/sphinx-roles.js';
 import { MethodIndex, resolveMethodRefs } from '../../generator/render/method-refs.js';
-import { METHOD_REF, rolesAsText } from '../../generator/render/rst.js';
+import { METHOD_REF, rolesAsText, splitParamFields } from '../../generator/render/rst.js';
+import { jsonExtract, jsonPathItem, jsonPathKey } from '../../generator/render/json-path.js';
 import { firstSentence, specBlock, specInline, specSummary, SpecTextCache } from '../../generator/render/spec-text.js';
 
 // SDK docstrings (Sphinx/RST) in spec text: issue 12. The classic format keeps
@@ -122,14 +123,16 @@ describe('one-line summaries', () => {
   });
 });
 
+let compiled: ReturnType<typeof compileTemplates> | undefined;
+const templates = () => (compiled ??= compileTemplates(loadTemplates('detailed')));
+
 describe('Methods table', () => {
-  const templates = compileTemplates(loadTemplates('detailed'));
   const page = (svc: Service) => {
     const provider: Provider = {
       name: 'p', version: 'v1', title: 'P', description: '', services: [svc],
       settings: { brand: 'B', description: 'D', image: '/i.png', body: '' }, source: { file: 'p.yaml', pointer: '' },
     };
-    const html = templates.page('resource')(detailedResourceContext(provider, svc, svc.resources[0]!));
+    const html = templates().page('resource')(detailedResourceContext(provider, svc, svc.resources[0]!));
     const from = html.indexOf('## Methods');
     return html.slice(from, html.indexOf('</table>', from));
   };
@@ -156,7 +159,7 @@ describe('Methods table', () => {
     expect(table).toContain('<td>Lists the things.</td>');
     expect(table).not.toContain('the rest goes');
     const provider = { name: 'p', version: 'v1', title: 'P', description: '', services: [service], settings: { brand: 'B', description: 'D', image: '/i.png', body: '' }, source: { file: 'p.yaml', pointer: '' } };
-    expect(templates.page('resource')(detailedResourceContext(provider, service, service.resources[0]!))).toContain(long);
+    expect(templates().page('resource')(detailedResourceContext(provider, service, service.resources[0]!))).toContain(long);
   });
 });
 
@@ -169,5 +172,119 @@ describe('the raw-role check of the whole-spec runs', () => {
     ['See [`jobs/getrun`](#method-get) and `Run`', 0],
   ])('%j', (page, count) => {
     expect(rawRoles(page)).toHaveLength(count);
+  });
+});
+
+describe('a :param list restating the page is merged, keeping what it adds', () => {
+  it.each([
+    ['entries named are taken out, with their bodies', 'Lists runs.\n\n:param a: bool (optional)\n  First.\n\n  More.\n:param b: int\n  Second.\n\n:returns: X', ['a', 'b'], 'Lists runs.\n\n:returns: X', { a: 'First.\n\nMore.', b: 'Second.' }],
+    ['entries naming nothing known stay', 'Runs.\n:param a: str\n  A.\n:param zz: str\n  Unknown.', ['a'], 'Runs.\n:param zz: str\n  Unknown.', { a: 'A.' }],
+    ['no entries: as written', 'Just text.\n\nTwo.', ['a'], 'Just text.\n\nTwo.', {}],
+    ['an entry without a body', ':param health: :class:`X` (optional)\nAfter.', ['health'], 'After.', { health: '' }],
+  ])('%s', (_label, description, names, rest, fields) => {
+    const out = splitParamFields(description, (n) => names.includes(n));
+    expect(out.rest).toBe(rest);
+    expect(Object.fromEntries(out.fields)).toEqual(fields);
+  });
+
+  const doc = 'Lists things.\n\n:param limit: int (optional)\n  How many to return.\n:param name: str\n  The name.\n:param extra: str\n  Not a parameter here.\n\n:returns: Iterator over :class:`Thing`';
+  const { service } = miniService(
+    {
+      things: {
+        methods: {
+          list: { description: doc, params: [{ name: 'limit', schema: { type: 'integer' } }] },
+          create: { method: 'post', description: doc, body: { type: 'object', properties: { name: { type: 'string' } } } },
+        },
+        sqlVerbs: { select: ['list'], insert: ['create'] },
+      },
+    },
+    { servers: false },
+  );
+  const provider: Provider = {
+    name: 'p', version: 'v1', title: 'P', description: '', services: [service],
+    settings: { brand: 'B', description: 'D', image: '/i.png', body: '' }, source: { file: 'p.yaml', pointer: '' },
+  };
+  const ctx = detailedResourceContext(provider, service, service.resources[0]!);
+
+  it('a parameter the schema leaves undescribed takes the docstring text in the Parameters section', () => {
+    expect(ctx.params.find((p) => p.name === 'limit')?.description).toBe('How many to return.');
+  });
+  it('the example keeps the rest of the description: unknown entries and the returns line', () => {
+    const list = ctx.selects.find((e) => e.name === 'list')!;
+    expect(list.description).toBe('Lists things.\n\n:param name: str\n  The name.\n:param extra: str\n  Not a parameter here.\n\n:returns: Iterator over :class:`Thing`');
+    expect(list.body).toEqual([]);
+    expect(specBlock(list.description)).toContain('**Returns:** Iterator over `Thing`');
+  });
+  it('body fields listed in the docstring become the collapsed list of body fields', () => {
+    const create = ctx.inserts.find((e) => e.name === 'create')!;
+    expect(create.description).not.toContain(':param name:');
+    expect(create.description).toContain(':param extra:');
+    expect(create.body).toEqual([{ name: 'name', datatype: 'string', required: false, description: 'The name.' }]);
+    const page = templates().page('resource')(ctx);
+    expect(page).toContain('<summary>Request body fields</summary>\n\n- `name` (`string`): The name.\n\n</details>');
+  });
+});
+
+describe('nested fields: how to reach them in SQL', () => {
+  it.each([
+    [jsonPathKey('$', 'new_cluster'), '$.new_cluster'],
+    [jsonPathKey('$', 'spec.cluster'), '$."spec.cluster"'],
+    [jsonPathKey('$', 'a"b'), '$."a\\"b"'],
+    [jsonPathItem('$'), '$[0]'],
+    [jsonPathKey(jsonPathItem('$.tasks'), 'task_key'), '$.tasks[0].task_key'],
+    [jsonExtract('cluster_spec', '$.new_cluster'), "JSON_EXTRACT(cluster_spec, '$.new_cluster')"],
+    [jsonExtract('x-data', "$.it's"), `JSON_EXTRACT("x-data", '$.it''s')`],
+  ])('%s', (got, expected) => {
+    expect(got).toBe(expected);
+  });
+
+  const { service } = miniService(
+    {
+      runs: {
+        methods: {
+          list: {
+            response: {
+              type: 'object',
+              properties: {
+                id: { type: 'string' },
+                spec: { type: 'object', properties: { cluster: { type: 'object', properties: { 'node.type': { type: 'string' } } } } },
+                tasks: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, libs: { type: 'array', items: { type: 'object', properties: { jar: { type: 'string' } } } } } } },
+                tags: { type: 'array', items: { type: 'string' } },
+                conf: { type: 'object' },
+              },
+            },
+          },
+        },
+        sqlVerbs: { select: ['list'] },
+      },
+    },
+    { servers: false },
+  );
+  const provider: Provider = {
+    name: 'p', version: 'v1', title: 'P', description: '', services: [service],
+    settings: { brand: 'B', description: 'D', image: '/i.png', body: '' }, source: { file: 'p.yaml', pointer: '' },
+  };
+  const ctx = detailedResourceContext(provider, service, service.resources[0]!);
+  const fields = ctx.fieldTabs[0]!.fields;
+  const field = (n: string) => fields.find((f) => f.name === n)!;
+
+  it.each([
+    ['id', ''],
+    ['spec', "JSON_EXTRACT(spec, '$.cluster')"],
+    ['tasks', "JSON_EXTRACT(tasks, '$[0].key')"],
+    ['tags', "JSON_EXTRACT(tags, '$[0]')"],
+    ['conf', "JSON_EXTRACT(conf, '$.key')"],
+  ])('every object and array column has a copyable JSON_EXTRACT: %s', (name, extract) => {
+    expect(field(name).extract).toBe(extract);
+  });
+
+  it('every sub-field shows its path inside its column', () => {
+    expect(field('spec').fields[0]!.fields[0]!.path).toBe('$.cluster."node.type"');
+    expect(field('tasks').fields.map((f) => f.path)).toEqual(['$[0].key', '$[0].libs']);
+    expect(field('tasks').fields[1]!.fields[0]!.path).toBe('$[0].libs[0].jar');
+    const page = templates().page('resource')(ctx);
+    expect(page).toContain('<CopyableCode code="JSON_EXTRACT(tasks, \'$[0].key\')" />');
+    expect(page).toContain('  - `$[0].libs[0].jar` (`string`)');
+    expect(page).toContain('<td><CopyableCode code="JSON_EXTRACT(tags, \'$[0]\')" /></td>');
   });
 });
