@@ -1,6 +1,6 @@
-import type { ServiceRef } from '../load/load-registry.js';
+import type { ProviderIndex, ServiceRef } from '../load/load-registry.js';
 import { serviceKey, type ServiceCache } from '../write/service-cache.js';
-import type { JobEnv, ServiceJobResult } from './service-job.js';
+import { runServiceJob, type JobEnv, type ServiceJobResult } from './service-job.js';
 import { timed } from '../trace.js';
 
 // Per-service incremental generation: a service whose inputs are unchanged
@@ -13,36 +13,60 @@ import { timed } from '../trace.js';
 /** What is stored for a service: its job's result without the ref, which the run supplies afresh. */
 export type CachedJob = Omit<ServiceJobResult, 'ref'>;
 
-export interface CachedJobs {
-  readonly results: ServiceJobResult[];
-  /** Stores the results of the jobs that ran; called once the provider's pages are written. */
-  readonly commit: () => void;
-  readonly reused: number;
+/** Which services of a provider must run; the others are reused. Decided from entry names alone. */
+export interface ProviderPlan {
+  readonly refs: readonly ServiceRef[];
+  readonly keys: readonly (string | undefined)[];
+  readonly reuse: readonly boolean[];
+  /** The services the pool must run, in order. */
+  readonly run: readonly ServiceRef[];
 }
 
-export async function runJobsCached(
-  refs: readonly ServiceRef[],
-  providerFile: string,
-  env: JobEnv,
-  cache: { readonly store: ServiceCache<CachedJob>; readonly inputs: ReadonlyMap<string, string> } | undefined,
-  run: (refs: readonly ServiceRef[]) => Promise<ServiceJobResult[]>,
-): Promise<CachedJobs> {
-  if (!cache) return { results: await run(refs), commit: () => {}, reused: 0 };
-  const keys = refs.map((ref) => serviceKey(cache.inputs, { serviceFile: ref.rel, providerFile, provider: ref.provider, layout: env.layout }));
-  const hits = timed('service cache, read', () => refs.map((ref, i) => (keys[i] === undefined ? undefined : cache.store.get(ref.provider, ref.name, keys[i]))));
-  const fresh = await run(refs.filter((_, i) => !hits[i]));
-  let next = 0;
-  const pending: (() => void)[] = [];
-  const results = refs.map((ref, i): ServiceJobResult => {
-    const hit = hits[i];
-    if (hit) return { ...hit, ref };
-    const r = fresh[next++]!;
-    const key = keys[i];
-    if (key !== undefined) {
-      const { ref: _ref, ...value } = r;
-      pending.push(() => cache.store.set(ref.provider, ref.name, key, value));
-    }
-    return r;
-  });
-  return { results, commit: () => timed('service cache, write', () => pending.forEach((f) => f())), reused: hits.filter(Boolean).length };
+export interface ProviderJobs {
+  /** Every service's result, in the order of the provider's services. */
+  readonly results: ServiceJobResult[];
+  readonly reused: number;
+  /** Stores the results of the jobs that ran; called once the provider's pages are written. */
+  readonly commit: () => void;
+}
+
+export class JobCache {
+  constructor(
+    private readonly store: ServiceCache<CachedJob>,
+    private readonly inputs: ReadonlyMap<string, string> | undefined,
+    private readonly env: JobEnv,
+  ) {}
+
+  plan(provider: ProviderIndex): ProviderPlan {
+    const refs = provider.services;
+    const inputs = this.inputs;
+    const keys = refs.map((ref) => (inputs ? serviceKey(inputs, { serviceFile: ref.rel, providerFile: provider.file.path, provider: ref.provider, layout: this.env.layout }) : undefined));
+    const reuse = refs.map((ref, i) => keys[i] !== undefined && this.store.has(ref.provider, ref.name, keys[i]));
+    return { refs, keys, reuse, run: refs.filter((_, i) => !reuse[i]) };
+  }
+
+  /** The results of the planned jobs that ran (`fresh`, in plan order) merged with the reused ones. */
+  merge(plan: ProviderPlan, fresh: readonly ServiceJobResult[]): ProviderJobs {
+    let next = 0;
+    let reused = 0;
+    const pending: (() => void)[] = [];
+    const results = plan.refs.map((ref, i): ServiceJobResult => {
+      const key = plan.keys[i];
+      if (plan.reuse[i]) {
+        const hit = timed('service cache, read', () => this.store.get(ref.provider, ref.name, key!));
+        if (hit) {
+          reused++;
+          return { ...hit, ref };
+        }
+      }
+      // An entry that went away or is unreadable since it was planned costs only time: the job runs here.
+      const r = plan.reuse[i] ? runServiceJob(ref, this.env) : fresh[next++]!;
+      if (key !== undefined) {
+        const { ref: _ref, ...value } = r;
+        pending.push(() => this.store.set(ref.provider, ref.name, key, value));
+      }
+      return r;
+    });
+    return { results, reused, commit: () => timed('service cache, write', () => pending.forEach((f) => f())) };
+  }
 }

@@ -1,12 +1,12 @@
 // What a service job produced last time (pages before the provider-wide
 // finishing pass, its summary, its diagnostics), kept so that a service whose
 // inputs did not change is not parsed again. One file per service under a
-// machine-local folder of the output tree, each holding the key it was made
-// for: a lookup is one small read, a changed input is a different key, and the
-// folder never holds more than one entry per service. Like the stat cache,
+// machine-local folder of the output tree, named after the service and the
+// key it was made for: a changed input is a different key, and storing a
+// service's new entry drops its old one. Like the stat cache,
 // losing or corrupting it costs only speed: anything unreadable is a miss.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { RESERVED_PREFIX } from './paths.js';
@@ -23,9 +23,11 @@ interface Entry<T> {
 }
 
 export interface ServiceCache<T> {
+  /** True when an entry for this service under exactly this key exists (one stat, nothing read). */
+  has(provider: string, service: string, key: string): boolean;
   /** The value stored for this service under exactly this key, if any. */
   get(provider: string, service: string, key: string): T | undefined;
-  /** Stores (or replaces) the service's entry; a no-op for a read-only cache. */
+  /** Stores the service's entry under this key and drops its entries under other keys; a no-op for a read-only cache. */
   set(provider: string, service: string, key: string, value: T): void;
   /** Removes the entries of services not looked up or stored since the cache was opened. */
   prune(): void;
@@ -34,27 +36,40 @@ export interface ServiceCache<T> {
 /**
  * Opens the cache of an output folder. `readOnly` (a `--check` run) reads
  * entries but writes nothing, so checking leaves the output folder as it was.
+ * An entry is named after its service and its key, so whether a service can be
+ * reused is known from the name alone, before anything is read.
  */
 export function openServiceCache<T>(outAbs: string, readOnly: boolean): ServiceCache<T> {
   const dir = join(outAbs, SERVICE_CACHE_NAME);
   const used = new Set<string>();
   let made = false;
-  const fileOf = (provider: string, service: string) => {
-    const name = `${createHash('sha256').update(`${provider}\0${service}`).digest('hex').slice(0, 32)}.bin`;
-    used.add(name);
-    return join(dir, name);
+  const idOf = (provider: string, service: string) => {
+    const id = createHash('sha256').update(`${provider}\0${service}`).digest('hex').slice(0, 32);
+    used.add(id);
+    return id;
+  };
+  const fileOf = (provider: string, service: string, key: string) => join(dir, `${idOf(provider, service)}-${key}.bin`);
+  const list = () => {
+    try {
+      return readdirSync(dir);
+    } catch {
+      return [];
+    }
   };
   return {
+    has(provider, service, key) {
+      return existsSync(fileOf(provider, service, key));
+    },
     get(provider, service, key) {
       try {
-        const entry = deserialize(readFileSync(fileOf(provider, service))) as Entry<T>;
+        const entry = deserialize(readFileSync(fileOf(provider, service, key))) as Entry<T>;
         return entry.format === FORMAT && entry.key === key ? entry.value : undefined;
       } catch {
         return undefined;
       }
     },
     set(provider, service, key, value) {
-      const file = fileOf(provider, service);
+      const file = fileOf(provider, service, key);
       if (readOnly) return;
       if (!made) {
         mkdirSync(dir, { recursive: true });
@@ -63,16 +78,12 @@ export function openServiceCache<T>(outAbs: string, readOnly: boolean): ServiceC
       const temp = `${file}.${process.pid}.tmp`;
       writeFileSync(temp, serialize({ format: FORMAT, key, value } satisfies Entry<T>));
       renameSync(temp, file);
+      const id = idOf(provider, service);
+      for (const name of list()) if (name.startsWith(`${id}-`) && name !== `${id}-${key}.bin`) rmSync(join(dir, name), { force: true });
     },
     prune() {
       if (readOnly) return;
-      let names: string[];
-      try {
-        names = readdirSync(dir);
-      } catch {
-        return;
-      }
-      for (const name of names) if (!used.has(name)) rmSync(join(dir, name), { force: true });
+      for (const name of list()) if (!used.has(name.slice(0, 32))) rmSync(join(dir, name), { force: true });
     },
   };
 }
