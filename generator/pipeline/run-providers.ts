@@ -12,6 +12,9 @@ import { providerFailures } from './provider-failures.js';
 import { ServicePool, type PoolOptions } from './service-pool.js';
 import { templatesFor, type JobEnv, type ServiceJobResult } from './service-job.js';
 import { TemplateError } from '../render/template-env.js';
+import { openServiceCache } from '../write/service-cache.js';
+import { JobCache, type CachedJob } from './cached-jobs.js';
+import path from 'node:path';
 
 // Providers stream through the pipeline one at a time: a provider's services are
 // loaded, modelled and rendered, its pages are written to its own folder as a
@@ -25,7 +28,7 @@ export interface ProvidersRun {
   /** Of loading, modelling and rendering; files relative to the registry root. The writer's are in `write`. */
   readonly diagnostics: Diagnostic[];
   readonly write: WriteResult;
-  readonly counts: { services: number; resources: number; pages: number };
+  readonly counts: { services: number; resources: number; pages: number; reused: number };
   /** Paths of the pages this run generated (written or unchanged), sorted. */
   readonly paths: string[];
 }
@@ -33,6 +36,8 @@ export interface ProvidersRun {
 export interface RunProvidersOptions {
   readonly out: string;
   readonly strict: boolean;
+  /** True when the run covers every provider of the registry: cache entries of services it did not meet are dropped. */
+  readonly wholeRegistry: boolean;
   readonly write: Pick<WriteOptions, 'check' | 'force' | 'inputs'>;
   /** Threads and worker entry; by default as many threads as pay on this machine (service-pool.ts). */
   readonly pool?: PoolOptions;
@@ -42,11 +47,14 @@ export interface RunProvidersOptions {
 export async function runProviders(index: RegistryIndex, env: JobEnv, prior: readonly Diagnostic[], o: RunProvidersOptions): Promise<ProvidersRun> {
   const strict = (list: readonly Diagnostic[]) => applyStrict(list, o.strict);
   const diagnostics: Diagnostic[] = [...prior];
-  const counts = { services: 0, resources: 0, pages: 0 };
+  const counts = { services: 0, resources: 0, pages: 0, reused: 0 };
   const paths: string[] = [];
   const writes: WriteResult[] = [];
   const failed = new Set(providerFailures(strict(prior), index.names).failed);
   const templates = templatesFor(env);
+  // A check run reads the cache but writes nothing into the output folder.
+  const store = openServiceCache<CachedJob>(path.resolve(o.out), o.write.check === true);
+  const cache = new JobCache(store, o.write.inputs, env);
 
   /** Checks, completes and writes one provider's pages; undefined when it failed (and was left as it was). */
   const finishProvider = async (name: string, results: readonly ServiceJobResult[]): Promise<OutputFile[] | undefined> => {
@@ -73,7 +81,7 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
       diagnostics.push(e.toDiagnostic());
       return undefined;
     }
-    files = finishProviderPages(files, overview, templates);
+    files = timed('finish provider pages', () => finishProviderPages(files, overview, templates));
     sortFiles(files);
     const scope = providerFolder(name);
     const w = await timed('write', () => writeOutput(o.out, files, { check: o.write.check === true, force: o.write.force === true, scope }));
@@ -82,17 +90,21 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
   };
 
   // Every thread computes the next provider while this one writes the last.
+  // Services whose inputs are unchanged are not handed to the pool (cached-jobs.ts).
   const live = index.providers.filter((p) => !failed.has(p.name));
-  const pool = new ServicePool(live.map((p) => p.services), env, o.pool);
+  const plans = live.map((p) => cache.plan(p));
+  const pool = new ServicePool(plans.map((p) => p.run), env, o.pool);
   try {
     for (const [i, provider] of live.entries()) {
       pool.release(i + 1);
-      const results = await pool.results(i);
-      const files = await finishProvider(provider.name, results);
+      const jobs = cache.merge(plans[i]!, await pool.results(i));
+      counts.reused += jobs.reused;
+      const files = await finishProvider(provider.name, jobs.results);
       if (!files) {
         failed.add(provider.name);
         continue;
       }
+      jobs.commit();
       counts.pages += files.length;
       for (const f of files) paths.push(f.path);
     }
@@ -106,6 +118,7 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
     const keep = index.providers.map((p) => providerFolder(p.name));
     const runFacts = { warnings: diagnostics.filter((d) => d.severity === 'warning').length };
     writes.push(await timed('write', () => writeOutput(o.out, [], { ...o.write, runFacts, keep })));
+    if (o.wholeRegistry) store.prune();
   }
   return { diagnostics: sortDiagnostics(diagnostics), write: mergeWrites(writes), counts, paths: paths.sort() };
 }

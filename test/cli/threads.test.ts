@@ -8,7 +8,8 @@ import { sharedPath, skipNotice } from '../helpers/shared.js';
 // machines with cores to spare). However the services are shared out, a run
 // must write the same bytes and report the same problems, located the same way.
 
-const MACHINE_LOCAL = /^\.provider-docs-(cache|inputs)\.json$/;
+// Machine-local records of a run (the per-service cache holds serialized job results, not pages).
+const MACHINE_LOCAL = /^\.provider-docs-((cache|inputs)\.json$|services\/)/;
 
 function generate(registry: string, threads: number, extra: string[] = []) {
   const out = tempDir('pd-threads-');

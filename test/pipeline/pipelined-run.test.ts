@@ -15,7 +15,8 @@ import { providerYaml, serviceYaml, writeRegistry } from '../helpers/mini-regist
 
 const FAULTS = path.join(import.meta.dirname, 'thread-faults.mjs');
 const NO_SETTINGS = tempDir('pd-no-settings-');
-const MACHINE_LOCAL = /^\.provider-docs-(cache|inputs)\.json$/;
+// Machine-local records of a run (the per-service cache holds serialized job results, not pages).
+const MACHINE_LOCAL = /^\.provider-docs-((cache|inputs)\.json$|services\/)/;
 
 /** a: one service (so the main thread's first job is all of it); b, c, d: three each. */
 function registry(): string {
@@ -38,7 +39,7 @@ function run(root: string, out: string, threads: number, faults: Record<string, 
 /** The output folder's files and their bytes (mtimes too when `times`), without the machine-local records. */
 function tree(out: string, times = false): Map<string, string> {
   const result = new Map<string, string>();
-  for (const [p, v] of snapshot(out)) if (!MACHINE_LOCAL.test(path.basename(p))) result.set(p, times ? v : v.replace(/^[\d.]+:/, ''));
+  for (const [p, v] of snapshot(out)) if (!MACHINE_LOCAL.test(p)) result.set(p, times ? v : v.replace(/^[\d.]+:/, ''));
   return result;
 }
 
