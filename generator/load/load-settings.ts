@@ -13,8 +13,13 @@ export interface LoadedSettings {
  * Reads `<dir>/<provider>.md` (frontmatter + markdown prose) for each provider.
  * A provider without a file gets defaults later; a file with broken
  * frontmatter is an error that names the file and line.
+ *
+ * Prose is written for one provider of one registry: a file whose `registry`
+ * (a folder, relative to the file) is not this run's `registryRoot` is not
+ * applied, so the provider page is generated from the spec alone. A file
+ * without `registry` applies to any registry it is given with.
  */
-export function loadSettings(dir: string | undefined, providers: readonly string[], bag: DiagnosticBag): Map<string, LoadedSettings> {
+export function loadSettings(dir: string | undefined, providers: readonly string[], bag: DiagnosticBag, registryRoot?: string): Map<string, LoadedSettings> {
   const out = new Map<string, LoadedSettings>();
   if (!dir) return out;
   if (!isDir(dir)) {
@@ -43,6 +48,12 @@ export function loadSettings(dir: string | undefined, providers: readonly string
         report('settings-invalid', `image must be a site path (/img/...) or an http(s) URL, got ${JSON.stringify(image)}`, '/image', lineOfKey(text, 'image'), 1);
         continue;
       }
+      const registry = data['registry'];
+      if (registry !== undefined && (typeof registry !== 'string' || registry.trim() === '')) {
+        report('settings-invalid', `registry must be the folder of the registry this file is written for, relative to the file, got ${JSON.stringify(registry)}`, '/registry', lineOfKey(text, 'registry'), 1);
+        continue;
+      }
+      if (typeof registry === 'string' && registryRoot !== undefined && !sameFolder(path.resolve(path.dirname(abs), registry), registryRoot)) continue;
       out.set(name, { file, data, body: parsed.content.trim() });
     } catch (e) {
       const err = e as { mark?: { line: number; column: number }; reason?: string; message: string };
@@ -53,6 +64,17 @@ export function loadSettings(dir: string | undefined, providers: readonly string
     }
   }
   return out;
+}
+
+function sameFolder(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
 }
 
 function isDir(p: string): boolean {

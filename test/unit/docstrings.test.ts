@@ -4,7 +4,7 @@ import type { Provider, Service, ServiceOverview } from '../../generator/model/t
 import { detailedResourceContext } from '../../generator/render/detailed-context.js';
 import { compileTemplates } from '../../generator/render/template-env.js';
 import { miniService } from '../helpers/mini-spec.js';
-import { rawRoles } from '../helpers/sphinx-roles.js';
+import { rawRoles } from '../helpers/page-checks.js';
 import { MethodIndex, resolveMethodRefs } from '../../generator/render/method-refs.js';
 import { METHOD_REF, rolesAsText, splitParamFields } from '../../generator/render/rst.js';
 import { jsonExtract, jsonPathItem, jsonPathKey } from '../../generator/render/json-path.js';
