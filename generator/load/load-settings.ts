@@ -15,9 +15,10 @@ export interface LoadedSettings {
  * frontmatter is an error that names the file and line.
  *
  * Prose is written for one provider of one registry: a file whose `registry`
- * (a folder, relative to the file) is not this run's `registryRoot` is not
- * applied, so the provider page is generated from the spec alone. A file
- * without `registry` applies to any registry it is given with.
+ * (a folder, relative to the file) does not hold this run's provider (not
+ * this run's `registryRoot`, nor a copy of its provider.yaml) is not applied,
+ * so the provider page is generated from the spec alone. A file without
+ * `registry` applies to any registry it is given with.
  */
 export function loadSettings(dir: string | undefined, providers: readonly string[], bag: DiagnosticBag, registryRoot?: string): Map<string, LoadedSettings> {
   const out = new Map<string, LoadedSettings>();
@@ -53,7 +54,7 @@ export function loadSettings(dir: string | undefined, providers: readonly string
         report('settings-invalid', `registry must be the folder of the registry this file is written for, relative to the file, got ${JSON.stringify(registry)}`, '/registry', lineOfKey(text, 'registry'), 1);
         continue;
       }
-      if (typeof registry === 'string' && registryRoot !== undefined && !sameFolder(path.resolve(path.dirname(abs), registry), registryRoot)) continue;
+      if (typeof registry === 'string' && registryRoot !== undefined && !sameProvider(path.resolve(path.dirname(abs), registry), registryRoot, name)) continue;
       out.set(name, { file, data, body: parsed.content.trim() });
     } catch (e) {
       const err = e as { mark?: { line: number; column: number }; reason?: string; message: string };
@@ -66,15 +67,41 @@ export function loadSettings(dir: string | undefined, providers: readonly string
   return out;
 }
 
-function sameFolder(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  return real(a) === real(b);
+/**
+ * Whether the run's registry holds the provider the file was written for: the
+ * same folder, or a copy of it (the provider's `provider.yaml` files, per
+ * version, byte for byte the same: a checkout elsewhere, a test's copy).
+ */
+function sameProvider(written: string, run: string, provider: string): boolean {
+  if (realPath(written) === realPath(run)) return true;
+  const a = providerFiles(written, provider);
+  const b = providerFiles(run, provider);
+  return a.size > 0 && a.size === b.size && [...a].every(([version, text]) => b.get(version) === text);
+}
+
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** `<root>/<provider>/<version>/provider.yaml` contents by version. */
+function providerFiles(root: string, provider: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const dir = path.join(root, provider);
+  let versions: string[];
+  try {
+    versions = fs.readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const v of versions) {
+    const file = path.join(dir, v, 'provider.yaml');
+    if (fs.existsSync(file)) out.set(v, fs.readFileSync(file, 'utf8'));
+  }
+  return out;
 }
 
 function isDir(p: string): boolean {

@@ -49,8 +49,13 @@ describe('provider prose belongs to a provider of a registry', () => {
     const root = tempDir();
     const settings = path.join(root, 'site', 'providers');
     fs.mkdirSync(settings, { recursive: true });
-    fs.mkdirSync(path.join(root, 'specs'));
-    fs.mkdirSync(path.join(root, 'other'));
+    const provider = (folder: string, text: string) => {
+      fs.mkdirSync(path.join(root, folder, 'p', 'v1'), { recursive: true });
+      fs.writeFileSync(path.join(root, folder, 'p', 'v1', 'provider.yaml'), text);
+    };
+    provider('specs', 'id: p\nconfig: {auth: {type: bearer}}\n');
+    provider('copy', 'id: p\nconfig: {auth: {type: bearer}}\n');
+    provider('other', 'id: p\nconfig: {auth: {type: oauth2}}\n');
     fs.writeFileSync(path.join(settings, 'p.md'), `---\n${frontmatter}\n---\nProse for p.\n`);
     return { root, settings };
   }
@@ -58,9 +63,11 @@ describe('provider prose belongs to a provider of a registry', () => {
   it.each([
     ['registry: ../../specs', 'specs', true],
     ['registry: ../../specs', 'other', false],
+    ['registry: ../../specs', 'copy', true],
+    ['registry: ../../nowhere', 'specs', false],
     ['registry: ../../specs/', 'specs', true],
     ['brand: P', 'other', true],
-  ])('%s, run on %s: applied %s', (frontmatter, registry, applied) => {
+  ])('%s, run on %s (a copy: the same provider.yaml; other: another): applied %s', (frontmatter, registry, applied) => {
     const { root, settings } = write(frontmatter);
     const bag = new DiagnosticBag();
     const loaded = loadSettings(settings, ['p'], bag, path.join(root, registry));
