@@ -40,7 +40,8 @@ export interface GenerateResult {
   readonly upToDate: boolean;
   /** When up to date: the warnings the last full run reported (unknown for a record written before this was kept). */
   readonly lastWarnings?: number;
-  readonly counts: { readonly providers: number; readonly services: number; readonly resources: number; readonly pages: number };
+  /** `reused`: services whose inputs were unchanged, so last run's result was used without parsing them. */
+  readonly counts: { readonly providers: number; readonly services: number; readonly resources: number; readonly pages: number; readonly reused: number };
 }
 
 /**
@@ -63,17 +64,17 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   }));
   const current = opts.force ? false : outputsCurrent(opts.out, inputs);
   if (current) {
-    return { diagnostics: [], paths: [], upToDate: true, ...current.warnings !== undefined ? { lastWarnings: current.warnings } : {}, counts: { providers: 0, services: 0, resources: 0, pages: 0 } };
+    return { diagnostics: [], paths: [], upToDate: true, ...current.warnings !== undefined ? { lastWarnings: current.warnings } : {}, counts: { providers: 0, services: 0, resources: 0, pages: 0, reused: 0 } };
   }
 
   const { openRun } = await import('./pipeline/open-run.js');
   const { index, env, prior, whole } = openRun({ registry: registryRoot, ...(opts.providers ? { providers: opts.providers } : {}), layout, ...(opts.templates ? { templates: opts.templates } : {}), settings: settingsDir, strict: opts.strict === true });
-  const counts = { providers: index.providers.length, services: 0, resources: 0, pages: 0 };
+  const counts = { providers: index.providers.length, services: 0, resources: 0, pages: 0, reused: 0 };
   // An error that belongs to no single provider (a missing provider, a settings file) stops the run before anything is written.
   if (whole) return { diagnostics: sortDiagnostics(fromCurrentFolder(prior, index.root)), paths: [], upToDate: false, counts };
 
   const { runProviders } = await import('./pipeline/run-providers.js');
-  const run = await runProviders(index, env, prior, { out: opts.out, strict: opts.strict === true, write: { check: opts.check === true, force: opts.force === true, inputs } });
+  const run = await runProviders(index, env, prior, { out: opts.out, strict: opts.strict === true, wholeRegistry: (opts.providers ?? []).length === 0, write: { check: opts.check === true, force: opts.force === true, inputs } });
   // Spec diagnostics name files relative to the registry root until here (whose provider an error is); the user reads them from the current folder.
   const diagnostics = [...sortDiagnostics(fromCurrentFolder(run.diagnostics, index.root)), ...run.write.diagnostics];
   return { diagnostics, paths: run.paths, write: run.write, upToDate: false, counts: { ...counts, ...run.counts } };

@@ -95,7 +95,7 @@ export function summaryLine(result: GenerateResult, o: Pick<ReportOptions, 'chec
   else if (w && w.added.length + w.changed.length + w.removed.length === 0 && errors === 0) written = `0 written, ${w.unchanged.length} unchanged`;
   const { counts } = result;
   return (
-    `${counts.providers} providers, ${counts.services} services, ${counts.resources} resources, ${counts.pages} pages (${written}), ` +
+    `${counts.providers} providers, ${counts.services} services${counts.reused > 0 ? ` (${counts.reused} unchanged, not parsed)` : ''}, ${counts.resources} resources, ${counts.pages} pages (${written}), ` +
     `${errors} errors, ${warnings} warnings, ${o.seconds}s`
   );
 }

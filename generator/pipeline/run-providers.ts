@@ -9,14 +9,18 @@ import { writeOutput, type WriteOptions, type WriteResult } from '../write/write
 import { timed } from '../trace.js';
 import { applyStrict } from '../report.js';
 import { providerFailures } from './provider-failures.js';
-import { runServiceJobsParallel } from './run-service-jobs.js';
-import { templatesFor, type JobEnv } from './service-job.js';
+import { ServicePool, type PoolOptions } from './service-pool.js';
+import { templatesFor, type JobEnv, type ServiceJobResult } from './service-job.js';
 import { TemplateError } from '../render/template-env.js';
+import { openServiceCache } from '../write/service-cache.js';
+import { JobCache, type CachedJob } from './cached-jobs.js';
+import path from 'node:path';
 
 // Providers stream through the pipeline one at a time: a provider's services are
 // loaded, modelled and rendered, its pages are written to its own folder as a
-// transaction of their own, and dropped. A run never holds more than one
-// provider's pages, however many providers it covers, and each provider's
+// transaction of their own, and dropped. While one provider is written, the
+// next one is computed (service-pool.ts), so a run holds two providers' pages
+// at most, however many providers it covers, and each provider's
 // output is atomic on its own: a provider with an error is reported and its
 // folder left exactly as it was, while the others are written.
 
@@ -24,7 +28,7 @@ export interface ProvidersRun {
   /** Of loading, modelling and rendering; files relative to the registry root. The writer's are in `write`. */
   readonly diagnostics: Diagnostic[];
   readonly write: WriteResult;
-  readonly counts: { services: number; resources: number; pages: number };
+  readonly counts: { services: number; resources: number; pages: number; reused: number };
   /** Paths of the pages this run generated (written or unchanged), sorted. */
   readonly paths: string[];
 }
@@ -32,22 +36,28 @@ export interface ProvidersRun {
 export interface RunProvidersOptions {
   readonly out: string;
   readonly strict: boolean;
+  /** True when the run covers every provider of the registry: cache entries of services it did not meet are dropped. */
+  readonly wholeRegistry: boolean;
   readonly write: Pick<WriteOptions, 'check' | 'force' | 'inputs'>;
+  /** Threads and worker entry; by default as many threads as pay on this machine (service-pool.ts). */
+  readonly pool?: PoolOptions;
 }
 
 /** Runs every provider of the index; `prior` are the diagnostics of loading the index and settings. */
 export async function runProviders(index: RegistryIndex, env: JobEnv, prior: readonly Diagnostic[], o: RunProvidersOptions): Promise<ProvidersRun> {
   const strict = (list: readonly Diagnostic[]) => applyStrict(list, o.strict);
   const diagnostics: Diagnostic[] = [...prior];
-  const counts = { services: 0, resources: 0, pages: 0 };
+  const counts = { services: 0, resources: 0, pages: 0, reused: 0 };
   const paths: string[] = [];
   const writes: WriteResult[] = [];
   const failed = new Set(providerFailures(strict(prior), index.names).failed);
   const templates = templatesFor(env);
+  // A check run reads the cache but writes nothing into the output folder.
+  const store = openServiceCache<CachedJob>(path.resolve(o.out), o.write.check === true);
+  const cache = new JobCache(store, o.write.inputs, env);
 
-  for (const provider of index.providers) {
-    if (failed.has(provider.name)) continue;
-    const results = await runServiceJobsParallel(provider.services, env);
+  /** Checks, completes and writes one provider's pages; undefined when it failed (and was left as it was). */
+  const finishProvider = async (name: string, results: readonly ServiceJobResult[]): Promise<OutputFile[] | undefined> => {
     const bag = new DiagnosticBag();
     let files: OutputFile[] = [];
     const overviews: ServiceOverview[] = [];
@@ -62,30 +72,44 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
     for (const d of duplicateResourceIds(overviews)) bag.add(d);
     const found = locateDiagnostics(bag.all, index.files, index.root);
     diagnostics.push(...found);
-    if (strict(found).some((d) => d.severity === 'error')) {
-      failed.add(provider.name);
-      continue;
-    }
-    const overview = providerOverview(env.providers[provider.name]!, overviews);
+    if (strict(found).some((d) => d.severity === 'error')) return undefined;
+    const overview = providerOverview(env.providers[name]!, overviews);
     try {
       files.push(renderProviderPage(overview, templates));
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       diagnostics.push(e.toDiagnostic());
-      failed.add(provider.name);
-      continue;
+      return undefined;
     }
-    files = finishProviderPages(files, overview, templates);
+    files = timed('finish provider pages', () => finishProviderPages(files, overview, templates));
     sortFiles(files);
-    const scope = providerFolder(provider.name);
+    const scope = providerFolder(name);
     const w = await timed('write', () => writeOutput(o.out, files, { check: o.write.check === true, force: o.write.force === true, scope }));
     writes.push(w);
-    if (w.diagnostics.some((d) => d.severity === 'error')) {
-      failed.add(provider.name);
-      continue;
+    return w.diagnostics.some((d) => d.severity === 'error') ? undefined : files;
+  };
+
+  // Every thread computes the next provider while this one writes the last.
+  // Services whose inputs are unchanged are not handed to the pool (cached-jobs.ts).
+  const live = index.providers.filter((p) => !failed.has(p.name));
+  const plans = live.map((p) => cache.plan(p));
+  const pool = new ServicePool(plans.map((p) => p.run), env, o.pool);
+  try {
+    for (const [i, provider] of live.entries()) {
+      pool.release(i + 1);
+      const jobs = cache.merge(plans[i]!, await pool.results(i));
+      counts.reused += jobs.reused;
+      const files = await finishProvider(provider.name, jobs.results);
+      if (!files) {
+        failed.add(provider.name);
+        continue;
+      }
+      jobs.commit();
+      counts.pages += files.length;
+      for (const f of files) paths.push(f.path);
     }
-    counts.pages += files.length;
-    for (const f of files) paths.push(f.path);
+  } finally {
+    await pool.close();
   }
 
   // Last, what lies outside every provider of this run (the pages of providers no
@@ -94,6 +118,7 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
     const keep = index.providers.map((p) => providerFolder(p.name));
     const runFacts = { warnings: diagnostics.filter((d) => d.severity === 'warning').length };
     writes.push(await timed('write', () => writeOutput(o.out, [], { ...o.write, runFacts, keep })));
+    if (o.wholeRegistry) store.prune();
   }
   return { diagnostics: sortDiagnostics(diagnostics), write: mergeWrites(writes), counts, paths: paths.sort() };
 }

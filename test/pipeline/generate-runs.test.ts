@@ -11,15 +11,16 @@ import { REPO } from '../helpers/shared.js';
 
 const SERVICE = 'databricks_workspace/v00.00.00000/services/workspace.yaml';
 /** Files that are machine-local records of a run, not output. */
-const LOCAL = new Set(['.provider-docs-inputs.json', '.provider-docs-cache.json']);
+const LOCAL = new Set(['.provider-docs-inputs.json', '.provider-docs-cache.json', '.provider-docs-services']);
 
 function tree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (LOCAL.has(e.name)) continue;
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (!LOCAL.has(e.name)) out.set(path.relative(dir, p), fs.readFileSync(p, 'utf8'));
+      else out.set(path.relative(dir, p), fs.readFileSync(p, 'utf8'));
     }
   };
   walk(dir);

@@ -16,7 +16,7 @@ const result = (diagnostics: Diagnostic[], w?: WriteResult): GenerateResult => (
   diagnostics,
   paths: [],
   upToDate: false,
-  counts: { providers: 1, services: 1, resources: 1, pages: 3 },
+  counts: { providers: 1, services: 1, resources: 1, pages: 3, reused: 0 },
   ...(w ? { write: w } : {}),
 });
 

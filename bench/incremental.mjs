@@ -1,0 +1,83 @@
+// npm run bench (second part): regenerating after a one-service change, whole
+// process, on a copy of the 2026-07 registry. Each run edits one description in
+// a different service file (so exactly one service's inputs change), then runs
+// `provider-docs generate` into the same output folder. Goal: 0.3 s.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../', import.meta.url));
+const registry = process.argv[2] ?? path.resolve(repo, '..', 'shared', 'specs', 'databricks-2026-07');
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const layout = process.env.BENCH_LAYOUT ?? 'classic';
+const GOAL_S = 0.3;
+
+if (!fs.existsSync(registry)) {
+  console.log(`SKIPPED: ${registry} does not exist (the incremental bench needs ../shared/specs/databricks-2026-07)`);
+  process.exit(0);
+}
+if (!fs.existsSync(path.join(repo, 'dist', 'cli.js'))) {
+  console.error('dist/ is missing: run `npm run build` first');
+  process.exit(2);
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-incr-'));
+const rssFile = path.join(work, 'rss');
+const reg = path.join(work, 'registry');
+const out = path.join(work, 'out');
+fs.cpSync(registry, reg, { recursive: true });
+
+function run(extraEnv = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', path.join(repo, 'bench', 'report-rss.mjs'), 'bin/provider-docs.js', 'generate', '--registry', reg, '--layout', layout, '--out', out, '--quiet'], {
+    cwd: repo,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, ...extraEnv },
+    encoding: 'utf8',
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`generate exited ${r.status}\n${r.stderr}`);
+  return { ms, rssMiB: Number(fs.readFileSync(rssFile, 'utf8')) / 1024, stdout: r.stdout.trim(), stderr: r.stderr };
+}
+
+/** Service files, largest first: the edit lands in a different one each run. */
+const services = [];
+for (const p of fs.readdirSync(reg)) {
+  for (const v of fs.readdirSync(path.join(reg, p))) {
+    const dir = path.join(reg, p, v, 'services');
+    if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) services.push(path.join(dir, f));
+  }
+}
+services.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size || (a < b ? -1 : 1));
+
+let n = 0;
+function editOne(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  // A word in front of the first plain-scalar description: still valid YAML, and shown on a page.
+  const next = text.replace(/^(\s+description: )(?=[^|>'"\s])/m, `$1Edited${++n} `);
+  if (next === text) throw new Error(`no plain description to edit in ${file}`);
+  fs.writeFileSync(file, next);
+}
+
+try {
+  const cold = run();
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const file = services[i % services.length];
+    editOne(file);
+    results.push({ file, ...run() });
+  }
+  const sorted = [...results].sort((a, b) => a.ms - b.ms);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  console.log(`\none-service change, ${path.basename(registry)} (${services.length} service files), layout ${layout}, ${runs} runs, load ${os.loadavg()[0].toFixed(2)}`);
+  console.log(`  cold run first: ${(cold.ms / 1000).toFixed(3)} s`);
+  for (const r of results) console.log(`  ${path.relative(reg, r.file).padEnd(60)} ${(r.ms / 1000).toFixed(3)} s  ${r.rssMiB.toFixed(0)} MiB`);
+  console.log(`goal: one-service change <= ${GOAL_S} s whole process (median ${(median.ms / 1000).toFixed(3)} s, ${median.ms / 1000 <= GOAL_S ? 'met' : 'not met'})`);
+  console.log(`last run said: ${results.at(-1).stdout}`);
+  const traced = (editOne(services[runs % services.length]), run({ PROVIDER_DOCS_TRACE: '1' }));
+  console.log(`one more with PROVIDER_DOCS_TRACE=1 (${(traced.ms / 1000).toFixed(3)} s):`);
+  for (const line of traced.stderr.split('\n').filter((l) => l.startsWith('[trace]') && !l.includes('spec text'))) console.log(`  ${line.slice('[trace] '.length)}`);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
