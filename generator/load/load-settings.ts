@@ -15,8 +15,8 @@ export interface LoadedSettings {
  * frontmatter is an error that names the file and line.
  *
  * Prose is written for one provider of one registry: a file whose `registry`
- * (a folder, relative to the file) does not hold this run's provider (not
- * this run's `registryRoot`, nor a copy of its provider.yaml) is not applied,
+ * (a folder, relative to the file) holds another provider than this run's
+ * (not this run's `registryRoot`, nor a copy of its provider.yaml) is not applied,
  * so the provider page is generated from the spec alone. A file without
  * `registry` applies to any registry it is given with.
  */
@@ -70,10 +70,13 @@ export function loadSettings(dir: string | undefined, providers: readonly string
 /**
  * Whether the run's registry holds the provider the file was written for: the
  * same folder, or a copy of it (the provider's `provider.yaml` files, per
- * version, byte for byte the same: a checkout elsewhere, a test's copy).
+ * version, byte for byte the same: a checkout elsewhere, a test's copy). A
+ * folder that is not there cannot be compared, and does not stop the file.
  */
 function sameProvider(written: string, run: string, provider: string): boolean {
   if (realPath(written) === realPath(run)) return true;
+  // Settings copied away from the registry they name (a site moved, a test's copy) cannot be checked: they apply as given.
+  if (!fs.existsSync(written)) return true;
   const a = providerFiles(written, provider);
   const b = providerFiles(run, provider);
   return a.size > 0 && a.size === b.size && [...a].every(([version, text]) => b.get(version) === text);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copySettings, copySpecs, runCli, snapshot, tempDir } from '../helpers/cli.js';
+import { copySpecs, runCli, snapshot, tempDir } from '../helpers/cli.js';
+import { REPO } from '../helpers/shared.js';
 
 // Each bad input: exit code 2, one error line naming file:line:column and the
 // JSON pointer, and an output folder left exactly as it was.
@@ -99,7 +100,7 @@ describe('bad input: exit 2, file:line and pointer, output untouched', () => {
       const root = copySpecs();
       const work = tempDir('pd-work-');
       const settings = path.join(work, 'settings');
-      copySettings(settings);
+      fs.cpSync(path.join(REPO, 'site', 'providers'), settings, { recursive: true });
       const out = path.join(work, 'out');
       fs.cpSync(good, out, { recursive: true, preserveTimestamps: true });
       c.breakIt(root, settings);

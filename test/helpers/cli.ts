@@ -27,22 +27,6 @@ export function copySpecs(): string {
   return dir;
 }
 
-/**
- * Our sample prose (site/providers) copied to `dest`, for a run on a copy of
- * specs/. The files name the registry they are written for relative to
- * themselves (`registry: ../../specs`), which a copy elsewhere no longer
- * reaches: the copies drop that line, so they apply to whatever registry they
- * are given with.
- */
-export function copySettings(dest: string): string {
-  fs.mkdirSync(dest, { recursive: true });
-  for (const f of fs.readdirSync(path.join(REPO, 'site', 'providers'))) {
-    const text = fs.readFileSync(path.join(REPO, 'site', 'providers', f), 'utf8');
-    fs.writeFileSync(path.join(dest, f), text.replace(/^registry: .*\n/m, ''));
-  }
-  return dest;
-}
-
 /** Every file under `dir` with its bytes and mtime: to prove a run changed nothing. */
 export function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();

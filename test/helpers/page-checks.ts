@@ -30,3 +30,10 @@ export function duplicateHeadings(page: string): string[] {
   }
   return [...dup];
 }
+
+/** Docstring field markers (`:param name:`, `:returns:`) left on a page, each with some context. */
+export function rawFields(page: string): string[] {
+  return [...page.matchAll(/(?<![\w`])\\?:(?:param|parameter|arg|argument|key|keyword|returns?|rtype)(?:[ \t]+[\w.]+)?:(?=\s|$)/gm)].map((m) =>
+    page.slice(Math.max(0, m.index - 30), m.index + 40),
+  );
+}

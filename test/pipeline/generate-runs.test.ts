@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/generate.js';
-import { copySettings, copySpecs, runCli, tempDir } from '../helpers/cli.js';
+import { copySpecs, runCli, tempDir } from '../helpers/cli.js';
 import { REPO } from '../helpers/shared.js';
 
 // generate() is what the CLI, the dev server and the Docusaurus plugin run; the
@@ -37,7 +37,7 @@ describe('two generate() runs in one process', () => {
   it('give what two CLI runs give, with a spec, a template and a settings file edited between them', async () => {
     const registry = copySpecs();
     const settings = tempDir('pd-settings-');
-    copySettings(settings);
+    fs.cpSync(path.join(REPO, 'site', 'providers'), settings, { recursive: true });
     const templates = tempDir('pd-templates-');
     fs.copyFileSync(path.join(REPO, 'templates', 'classic', 'partials', 'fields-table.hbs'), path.join(templates, 'fields-table.hbs'));
     const inProcess = tempDir('pd-out-api-');

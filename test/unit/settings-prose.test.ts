@@ -64,10 +64,10 @@ describe('provider prose belongs to a provider of a registry', () => {
     ['registry: ../../specs', 'specs', true],
     ['registry: ../../specs', 'other', false],
     ['registry: ../../specs', 'copy', true],
-    ['registry: ../../nowhere', 'specs', false],
+    ['registry: ../../nowhere', 'specs', true],
     ['registry: ../../specs/', 'specs', true],
     ['brand: P', 'other', true],
-  ])('%s, run on %s (a copy: the same provider.yaml; other: another): applied %s', (frontmatter, registry, applied) => {
+  ])('%s, run on %s (copy: the same provider.yaml; other: another; nowhere: not there): applied %s', (frontmatter, registry, applied) => {
     const { root, settings } = write(frontmatter);
     const bag = new DiagnosticBag();
     const loaded = loadSettings(settings, ['p'], bag, path.join(root, registry));
