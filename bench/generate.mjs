@@ -33,7 +33,8 @@ function measure(args, extraEnv = {}) {
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}\n${r.stderr}`);
-  return { ms, rssMiB: Number(fs.readFileSync(rssFile, 'utf8')) / 1024, stdout: r.stdout.trim(), stderr: r.stderr };
+  const [rssKiB, cpuMs] = fs.readFileSync(rssFile, 'utf8').split(' ').map(Number);
+  return { ms, rssMiB: rssKiB / 1024, cpuMs, stdout: r.stdout.trim(), stderr: r.stderr };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -96,23 +97,46 @@ if (fs.existsSync(whole)) {
   const wholeSize = (function du(d) {
     return fs.readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? du(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).size), 0);
   })(whole);
-  const seriesOf = (label, n, fn) => {
-    const results = Array.from({ length: n }, fn);
-    return { label, ms: median(results.map((r) => r.ms)), rssMiB: Math.max(...results.map((r) => r.rssMiB)), last: results.at(-1).stdout };
-  };
-  const wFloor = seriesOf('parse floor (js-yaml only)', wholeRuns, () => measure([path.join(repo, 'bench', 'parse-floor.mjs'), whole]));
+  // Rounds interleave the floor and the runs, so a machine that gets busier or
+  // quieter meanwhile weighs on each the same. The default run uses as many
+  // threads as the generator picks on this machine; the second is held to one.
+  const gen1 = (o) => ['bin/provider-docs.js', 'generate', '--registry', whole, '--layout', layout, '--quiet', '--out', o];
+  const kinds = [
+    { label: 'parse floor (js-yaml only)', run: () => measure([path.join(repo, 'bench', 'parse-floor.mjs'), whole]) },
+    { label: 'generate, cold, every provider in one run', out: true, run: (o) => measure(gen1(o)) },
+    { label: 'the same, PROVIDER_DOCS_THREADS=1', out: true, run: (o) => measure(gen1(o), { PROVIDER_DOCS_THREADS: '1' }) },
+  ];
+  const loadBefore = os.loadavg()[0];
+  const results = kinds.map(() => []);
   const wOuts = [];
-  const wCold = seriesOf('generate, cold, every provider in one run', wholeRuns, () => {
-    const o = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-'));
-    wOuts.push(o);
-    return measure(['bin/provider-docs.js', 'generate', '--registry', whole, '--layout', layout, '--quiet', '--out', o]);
-  });
+  for (let round = 0; round < wholeRuns; round++) {
+    kinds.forEach((k, i) => {
+      const o = k.out ? fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-')) : undefined;
+      if (o) wOuts.push(o);
+      results[i].push(k.run(o));
+    });
+  }
+  // One more cold run, traced: the threads it used and where its time went.
+  const tracedOut = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-'));
+  wOuts.push(tracedOut);
+  const traced = measure(gen1(tracedOut), { PROVIDER_DOCS_TRACE: '1' });
   for (const o of wOuts) fs.rmSync(o, { recursive: true, force: true });
-  console.log(`\nwhole registry ${whole} (${(wholeSize / 1e6).toFixed(1)} MB of YAML), ${wholeRuns} runs each`);
-  console.log(`${pad('run', 46)}${pad('wall', 10)}${pad('vs floor', 10)}peak RSS`);
-  for (const r of [wFloor, wCold]) console.log(`${pad(r.label, 46)}${pad(`${(r.ms / 1000).toFixed(3)} s`, 10)}${pad(`${(r.ms / wFloor.ms).toFixed(2)}x`, 10)}${r.rssMiB.toFixed(0)} MiB`);
-  console.log(`goals: cold <= 1.5x floor (${(wCold.ms / wFloor.ms).toFixed(2)}x), peak < 600 MiB (${wCold.rssMiB.toFixed(0)} MiB)`);
+  const rows = kinds.map((k, i) => ({
+    label: k.label,
+    ms: median(results[i].map((r) => r.ms)),
+    cpuMs: median(results[i].map((r) => r.cpuMs)),
+    rssMiB: Math.max(...results[i].map((r) => r.rssMiB)),
+    last: results[i].at(-1).stdout,
+  }));
+  const [wFloor, wCold] = rows;
+  console.log(`\nwhole registry ${whole} (${(wholeSize / 1e6).toFixed(1)} MB of YAML), ${wholeRuns} rounds (median wall and CPU, max peak RSS), load ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after`);
+  console.log(`${pad('run', 46)}${pad('wall', 10)}${pad('vs floor', 10)}${pad('CPU', 10)}peak RSS`);
+  for (const r of rows) console.log(`${pad(r.label, 46)}${pad(`${(r.ms / 1000).toFixed(3)} s`, 10)}${pad(`${(r.ms / wFloor.ms).toFixed(2)}x`, 10)}${pad(`${(r.cpuMs / 1000).toFixed(2)} s`, 10)}${r.rssMiB.toFixed(0)} MiB`);
+  console.log(`goals: cold <= 1.5x floor (${(wCold.ms / wFloor.ms).toFixed(2)}x), peak < 600 MiB (${Math.max(...rows.slice(1).map((r) => r.rssMiB)).toFixed(0)} MiB)`);
   console.log(`last run said: ${wCold.last}`);
+  console.log(`\none cold run with PROVIDER_DOCS_TRACE=1 (${(traced.ms / 1000).toFixed(3)} s, CPU ${(traced.cpuMs / 1000).toFixed(2)} s):`);
+  // Workers print their own phase totals when they exit; the main thread's come last.
+  for (const line of traced.stderr.split('\n').filter((l) => l.startsWith('[trace]'))) console.log(`  ${line.slice('[trace] '.length)}`);
 } else {
   console.log(`\nSKIPPED: the whole-registry run needs ${whole}`);
 }

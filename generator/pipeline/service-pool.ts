@@ -18,13 +18,22 @@ import { trace } from '../trace.js';
 //
 // Below this much YAML, starting a worker costs more than it saves.
 const PARALLEL_MIN_BYTES = 2_000_000;
+// Each worker holds a parsed service file and its own runtime (~60-90 MB on
+// the largest registry files): three threads stay well under the 600 MB goal.
+const MAX_THREADS = 3;
 
 const WORKER_PATH = path.join(PACKAGE_ROOT, 'dist', 'pipeline', 'service-worker.js');
 
-/** Threads for a run over these services, this one included. */
+/**
+ * Threads for a run over these services, this one included: one per core (the
+ * main thread takes jobs too, between writes). On a machine whose other
+ * sessions keep every core busy, Linux's autogroup scheduler gives a session
+ * its share whatever its thread count, and a second thread then buys little;
+ * `PROVIDER_DOCS_THREADS=1` turns the workers off.
+ */
 export function parallelism(refs: readonly ServiceRef[]): number {
   const env = process.env['PROVIDER_DOCS_THREADS'];
-  const cores = env !== undefined ? Math.max(1, Number(env) || 1) : Math.max(1, Math.min(os.availableParallelism() - 1, 4));
+  const cores = env !== undefined ? Math.max(1, Number(env) || 1) : Math.max(1, Math.min(os.availableParallelism(), MAX_THREADS));
   const bytes = refs.reduce((n, r) => n + r.size, 0);
   // Source runs (tests, tsx) have no compiled worker file to start.
   if (!COMPILED || refs.length < 2 || (env === undefined && bytes < PARALLEL_MIN_BYTES)) return 1;
@@ -89,6 +98,7 @@ export class ServicePool {
     const memory = claimsMemory(this.jobs.length);
     this.claims = new JobClaims(memory, this.jobs.length);
     const threads = options.threads ?? parallelism(groups.flat());
+    trace(`service jobs: ${this.jobs.length} on ${threads} thread${threads === 1 ? '' : 's'}`);
     for (let id = MAIN + 1; id <= threads; id++) this.startWorker(options.workerPath ?? WORKER_PATH, { jobs: this.jobs.map((j) => j.ref), env, memory, id });
   }
 

@@ -71,7 +71,6 @@ describe('regenerating', () => {
     const changed = [...after.keys()].filter((k) => !k.startsWith('.provider-docs-') && after.get(k) !== before.get(k));
     // The service page lists resources and the provider page counts them; nothing else changes.
     expect(changed.sort()).toEqual(['providers/databricks_workspace/index.md', 'providers/databricks_workspace/workspace/index.md']);
-    // (The machine-local service cache under .provider-docs-services/ is not output.)
     const gone = [...before.keys()].filter((k) => !k.startsWith('.provider-docs-') && !after.has(k));
     expect(gone.sort()).toEqual(['providers/databricks_workspace/workspace/repos/', REPOS_PAGE]);
   });
