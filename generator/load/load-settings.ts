@@ -13,8 +13,14 @@ export interface LoadedSettings {
  * Reads `<dir>/<provider>.md` (frontmatter + markdown prose) for each provider.
  * A provider without a file gets defaults later; a file with broken
  * frontmatter is an error that names the file and line.
+ *
+ * Prose is written for one provider of one registry: a file whose `registry`
+ * (a folder, relative to the file) holds another provider than this run's
+ * (not this run's `registryRoot`, nor a copy of its provider.yaml) is not applied,
+ * so the provider page is generated from the spec alone. A file without
+ * `registry` applies to any registry it is given with.
  */
-export function loadSettings(dir: string | undefined, providers: readonly string[], bag: DiagnosticBag): Map<string, LoadedSettings> {
+export function loadSettings(dir: string | undefined, providers: readonly string[], bag: DiagnosticBag, registryRoot?: string): Map<string, LoadedSettings> {
   const out = new Map<string, LoadedSettings>();
   if (!dir) return out;
   if (!isDir(dir)) {
@@ -43,6 +49,12 @@ export function loadSettings(dir: string | undefined, providers: readonly string
         report('settings-invalid', `image must be a site path (/img/...) or an http(s) URL, got ${JSON.stringify(image)}`, '/image', lineOfKey(text, 'image'), 1);
         continue;
       }
+      const registry = data['registry'];
+      if (registry !== undefined && (typeof registry !== 'string' || registry.trim() === '')) {
+        report('settings-invalid', `registry must be the folder of the registry this file is written for, relative to the file, got ${JSON.stringify(registry)}`, '/registry', lineOfKey(text, 'registry'), 1);
+        continue;
+      }
+      if (typeof registry === 'string' && registryRoot !== undefined && !sameProvider(path.resolve(path.dirname(abs), registry), registryRoot, name)) continue;
       out.set(name, { file, data, body: parsed.content.trim() });
     } catch (e) {
       const err = e as { mark?: { line: number; column: number }; reason?: string; message: string };
@@ -51,6 +63,46 @@ export function loadSettings(dir: string | undefined, providers: readonly string
       const column = err.mark ? err.mark.column + 1 : 1;
       report('settings-frontmatter', `bad frontmatter: ${err.reason ?? err.message.split('\n')[0]}`, '', line, column);
     }
+  }
+  return out;
+}
+
+/**
+ * Whether the run's registry holds the provider the file was written for: the
+ * same folder, or a copy of it (the provider's `provider.yaml` files, per
+ * version, byte for byte the same: a checkout elsewhere, a test's copy). A
+ * folder that is not there cannot be compared, and does not stop the file.
+ */
+function sameProvider(written: string, run: string, provider: string): boolean {
+  if (realPath(written) === realPath(run)) return true;
+  // Settings copied away from the registry they name (a site moved, a test's copy) cannot be checked: they apply as given.
+  if (!fs.existsSync(written)) return true;
+  const a = providerFiles(written, provider);
+  const b = providerFiles(run, provider);
+  return a.size > 0 && a.size === b.size && [...a].every(([version, text]) => b.get(version) === text);
+}
+
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** `<root>/<provider>/<version>/provider.yaml` contents by version. */
+function providerFiles(root: string, provider: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const dir = path.join(root, provider);
+  let versions: string[];
+  try {
+    versions = fs.readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const v of versions) {
+    const file = path.join(dir, v, 'provider.yaml');
+    if (fs.existsSync(file)) out.set(v, fs.readFileSync(file, 'utf8'));
   }
   return out;
 }

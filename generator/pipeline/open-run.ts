@@ -39,7 +39,7 @@ export interface OpenRun {
 export function openRun(o: OpenRunOptions): OpenRun {
   const bag = new DiagnosticBag();
   const index = timed('load registry index', () => loadRegistryIndex(o.registry, { providers: o.providers ?? [] }, bag));
-  const settings = loadSettings(o.settings, index.providers.map((p) => p.name), bag);
+  const settings = loadSettings(o.settings, index.providers.map((p) => p.name), bag, index.root);
   const infos: Record<string, ProviderInfo> = {};
   for (const p of index.providers) {
     const s = settings.get(p.name);

@@ -1,4 +1,5 @@
 import { pyyamlDump } from './pyyaml-dump.js';
+import { splitProviderProse } from './provider-prose.js';
 import { uniqueValues, viewTabValue } from './unique-values.js';
 import { bodyValue, classicBodyKeys, noColumnsReason } from './body-values.js';
 import type { Method, ProviderInfo, ProviderOverview, Resource, ResourceOverview, Service, ServiceOverview } from '../model/types.js';
@@ -176,6 +177,8 @@ export function classicProviderContext(provider: ProviderOverview) {
     keywords: keywords(provider),
     columns: twoColumns(links),
     totals: { resources, methods },
+    // The settings file's prose: its sections headed like the page's own (Authentication, ...) add to them.
+    prose: splitProviderProse(provider.settings.body),
   };
 }
 

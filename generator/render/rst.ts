@@ -89,14 +89,20 @@ function rstInline(s: string, options: RstOptions): string {
       return `[${shown}](<${url.replace(/\\/g, '%5C')}>)`;
     })
     .replace(RST_ROLE, (_m, before: string, name: string, content: string) => before + role(name, content, options))
-    .replace(BARE_ROLE, (_m, before: string, name: string, content: string) => before + role(name, content, options));
+    .replace(BARE_ROLE, (_m, before: string, name: string, content: string) => before + role(name, content, options))
+    // Field markers that are not at a line start (a folded first paragraph, a
+    // parameter description cut from a docstring): `name`: and **Returns:**.
+    .replace(INLINE_PARAM, (_m, before: string, name: string) => `${before}${inlineCode(name)}:`)
+    .replace(INLINE_RETURNS, (_m, before: string) => `${before}**Returns:**`);
 }
+
+const INLINE_PARAM = /(^|[ \t(]):(?:param|parameter|arg|argument|key|keyword)[ \t]+([A-Za-z_][\w.]*)[ \t]*:(?=\s|$)/gm;
+const INLINE_RETURNS = /(^|[ \t(]):returns?:(?=\s|$)/gm;
 
 /** Whether the text holds a Sphinx role that `rstInline` rewrites. */
 export function hasRole(s: string): boolean {
-  RST_ROLE.lastIndex = 0;
-  BARE_ROLE.lastIndex = 0;
-  return RST_ROLE.test(s) || BARE_ROLE.test(s);
+  for (const re of [RST_ROLE, BARE_ROLE, INLINE_PARAM, INLINE_RETURNS]) re.lastIndex = 0;
+  return RST_ROLE.test(s) || BARE_ROLE.test(s) || INLINE_PARAM.test(s) || INLINE_RETURNS.test(s);
 }
 
 /** Roles as plain text, for text that is no markdown (a manifest's YAML): `:class:`Foo`` is `Foo`. */
@@ -104,7 +110,9 @@ export function rolesAsText(s: string): string {
   const plain = (content: string) => TITLED.exec(content)?.[1] ?? content;
   return s
     .replace(RST_ROLE, (_m, before: string, _name: string, content: string) => before + plain(content))
-    .replace(BARE_ROLE, (_m, before: string, _name: string, content: string) => before + content);
+    .replace(BARE_ROLE, (_m, before: string, _name: string, content: string) => before + content)
+    .replace(INLINE_PARAM, (_m, before: string, name: string) => `${before}${name}:`)
+    .replace(INLINE_RETURNS, (_m, before: string) => `${before}Returns:`);
 }
 
 /** Backslash-escapes all ASCII punctuation: always valid, always literal in CommonMark. */

@@ -3,15 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { REPO, sharedPath, skipNotice } from '../helpers/shared.js';
 import { renderRegistry } from '../helpers/render.js';
 import { compilePage } from '../helpers/compile-mdx.js';
-import { rawRoles } from '../helpers/sphinx-roles.js';
+import { duplicateHeadings, rawFields, rawRoles } from '../helpers/page-checks.js';
 
 // Every page of every registry compiles with @mdx-js/mdx, and the run never
 // reports an error. The newer registries carry the oddities (parameters
 // without schema, `type: required`, missing 200 responses, `properties: {}`,
 // duplicated parameters, `$ref` as a property name) that must not crash us.
 // No page keeps raw Sphinx role text from SDK docstrings (`:method:jobs/getrun`,
-// `:class:`Run``): in both layouts (the classic goldens carry none, so classic
+// `:class:`Run``) or field marker (`:param x:`, `:returns:`): in both layouts (the classic goldens carry none, so classic
 // writes roles as code like the detailed layout, which links `:method:`).
+// No heading appears twice on a page (provider prose adds to the generated
+// Authentication section instead of repeating it).
 
 const registries: [string, string | undefined][] = [
   ['our specs/', path.join(REPO, 'specs')],
@@ -34,6 +36,8 @@ for (const layout of ['classic', 'detailed']) {
         const failures: string[] = [];
         for (const f of files) {
           for (const raw of rawRoles(f.contents)) failures.push(`${f.path}: raw Sphinx role in ${JSON.stringify(raw)}`);
+          for (const raw of rawFields(f.contents)) failures.push(`${f.path}: raw docstring field in ${JSON.stringify(raw)}`);
+          for (const h of duplicateHeadings(f.contents)) failures.push(`${f.path}: heading "${h}" appears twice`);
           try {
             await compilePage(f.contents, f.path);
           } catch (e) {

@@ -4,7 +4,7 @@ import type { Provider, Service, ServiceOverview } from '../../generator/model/t
 import { detailedResourceContext } from '../../generator/render/detailed-context.js';
 import { compileTemplates } from '../../generator/render/template-env.js';
 import { miniService } from '../helpers/mini-spec.js';
-import { rawRoles } from '../helpers/sphinx-roles.js';
+import { rawFields, rawRoles } from '../helpers/page-checks.js';
 import { MethodIndex, resolveMethodRefs } from '../../generator/render/method-refs.js';
 import { METHOD_REF, rolesAsText, splitParamFields } from '../../generator/render/rst.js';
 import { jsonExtract, jsonPathItem, jsonPathKey } from '../../generator/render/json-path.js';
@@ -33,6 +33,10 @@ describe('Sphinx roles leave no raw role text', () => {
     // Not roles: a word character before the colon.
     ['urn:ietf:params:scim:api:messages:2.0:PatchOp', 'urn:ietf:params:scim:api:messages:2.0:PatchOp', 'urn:ietf:params:scim:api:messages:2.0:PatchOp'],
     ['at HH:mm:ss', 'at HH:mm:ss', 'at HH:mm:ss'],
+    // Field markers in running text (a parameter description cut from a docstring).
+    [':param update_mask: str The field mask', '`update_mask`: str The field mask', '`update_mask`: str The field mask'],
+    [':returns: :class:`Alert`', '**Returns:** `Alert`', '**Returns:** `Alert`'],
+    ['Deletes it. :returns: nothing', 'Deletes it. **Returns:** nothing', 'Deletes it. **Returns:** nothing'],
   ])('%j', (input, cls, det) => {
     expect(specInline(input, classic())).toBe(cls);
     expect(specInline(input, detailed())).toBe(det);
@@ -48,6 +52,8 @@ describe('Sphinx roles leave no raw role text', () => {
     ['Returned by :method:dashboards/create.', 'Returned by dashboards/create.'],
     ['A :class:`Run` and :class:`T <x.T>`', 'A Run and T'],
     ['urn:ietf:params', 'urn:ietf:params'],
+    [':param data_source_format: DataSourceFormat', 'data_source_format: DataSourceFormat'],
+    [':returns: :class:`Run`', 'Returns: Run'],
   ])('as plain text (manifests): %j', (input, expected) => {
     expect(rolesAsText(input)).toBe(expected);
   });
@@ -172,6 +178,14 @@ describe('the raw-role check of the whole-spec runs', () => {
     ['See [`jobs/getrun`](#method-get) and `Run`', 0],
   ])('%j', (page, count) => {
     expect(rawRoles(page)).toHaveLength(count);
+  });
+
+  it.each([
+    ["description: ':param data_source_format: DataSourceFormat'", 1],
+    ['`get`: :returns: `Alert`', 1],
+    ['`data_source_id`: str and **Returns:** `Alert`', 0],
+  ])('fields %j', (page, count) => {
+    expect(rawFields(page)).toHaveLength(count);
   });
 });
 
