@@ -99,12 +99,15 @@ if (fs.existsSync(whole)) {
   })(whole);
   // Rounds interleave the floor and the runs, so a machine that gets busier or
   // quieter meanwhile weighs on each the same. The default run uses as many
-  // threads as the generator picks on this machine; the second is held to one.
+  // threads as the generator picks on this machine (one per core beyond the
+  // first); the other is what the default is not: two threads on a 2-core
+  // machine, one thread elsewhere.
   const gen1 = (o) => ['bin/provider-docs.js', 'generate', '--registry', whole, '--layout', layout, '--quiet', '--out', o];
+  const other = os.availableParallelism() <= 2 ? '2' : '1';
   const kinds = [
     { label: 'parse floor (js-yaml only)', run: () => measure([path.join(repo, 'bench', 'parse-floor.mjs'), whole]) },
     { label: 'generate, cold, every provider in one run', out: true, run: (o) => measure(gen1(o)) },
-    { label: 'the same, PROVIDER_DOCS_THREADS=1', out: true, run: (o) => measure(gen1(o), { PROVIDER_DOCS_THREADS: '1' }) },
+    { label: `the same, PROVIDER_DOCS_THREADS=${other}`, out: true, run: (o) => measure(gen1(o), { PROVIDER_DOCS_THREADS: other }) },
   ];
   const loadBefore = os.loadavg()[0];
   const results = kinds.map(() => []);

@@ -38,7 +38,7 @@ function run(extraEnv = {}) {
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`generate exited ${r.status}\n${r.stderr}`);
-  return { ms, rssMiB: Number(fs.readFileSync(rssFile, 'utf8')) / 1024, stdout: r.stdout.trim(), stderr: r.stderr };
+  return { ms, rssMiB: Number(fs.readFileSync(rssFile, 'utf8').split(' ')[0]) / 1024, stdout: r.stdout.trim(), stderr: r.stderr };
 }
 
 /** Service files, largest first: the edit lands in a different one each run. */

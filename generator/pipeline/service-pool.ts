@@ -25,15 +25,17 @@ const MAX_THREADS = 3;
 const WORKER_PATH = path.join(PACKAGE_ROOT, 'dist', 'pipeline', 'service-worker.js');
 
 /**
- * Threads for a run over these services, this one included: one per core (the
- * main thread takes jobs too, between writes). On a machine whose other
- * sessions keep every core busy, Linux's autogroup scheduler gives a session
- * its share whatever its thread count, and a second thread then buys little;
- * `PROVIDER_DOCS_THREADS=1` turns the workers off.
+ * Threads for a run over these services, this one included: one per core
+ * beyond the first (the main thread takes jobs too, between writes), so none
+ * on a 2-core machine. There a second thread measured slower on a shared
+ * machine (bench, load 6: 8.8 s wall and 8.8 s CPU against 7.6 s and 7.3 s on
+ * one thread): Linux's autogroup scheduler shares the CPU out per session,
+ * whatever a session's thread count, and a worker loads and warms up the code
+ * again. `PROVIDER_DOCS_THREADS=N` sets the count.
  */
 export function parallelism(refs: readonly ServiceRef[]): number {
   const env = process.env['PROVIDER_DOCS_THREADS'];
-  const cores = env !== undefined ? Math.max(1, Number(env) || 1) : Math.max(1, Math.min(os.availableParallelism(), MAX_THREADS));
+  const cores = env !== undefined ? Math.max(1, Number(env) || 1) : Math.max(1, Math.min(os.availableParallelism() - 1, MAX_THREADS));
   const bytes = refs.reduce((n, r) => n + r.size, 0);
   // Source runs (tests, tsx) have no compiled worker file to start.
   if (!COMPILED || refs.length < 2 || (env === undefined && bytes < PARALLEL_MIN_BYTES)) return 1;
