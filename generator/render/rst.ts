@@ -62,7 +62,9 @@ const RST_ROLE = /(^|[^\w`:])((?::[A-Za-z][\w+.-]*)+):`~?([^`]+)`/g;
 // Sphinx's own role names are read so, never `urn:ietf:...` or `HH:mm:ss`
 // (a word character before the colon), and a trailing `.` ends the sentence.
 const BARE_ROLE = /(^|[^\w`:]):(method|meth|func|class|attr|obj|ref|mod|data|exc|const):([A-Za-z_][\w-]*(?:[./][\w-]+)*)/g;
-const TITLED = /^(.*?\S)\s*<([^<>]+)>$/s;
+// Whitespace before `<` is required (Sphinx also reads `Foo<bar>`): text that only looks like a
+// target, such as `Foo<script>`, stays visible as it is written.
+const TITLED = /^(.*?\S)\s+<([^<>]+)>$/s;
 
 /**
  * A method reference that survives the markdown layers unchanged (a code span

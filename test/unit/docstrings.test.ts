@@ -28,6 +28,8 @@ describe('Sphinx roles leave no raw role text', () => {
     ['List[:class:`JobAccessControlRequest`]', 'List\\[`JobAccessControlRequest`]', 'List\\[`JobAccessControlRequest`]'],
     ['Calls :meth:`~WorkspaceClient.jobs.get`', 'Calls `WorkspaceClient.jobs.get`', 'Calls `WorkspaceClient.jobs.get`'],
     ['See :ref:`the guide <guide-label>` first', 'See the guide first', 'See the guide first'],
+    // No space before `<`: not read as a title and its target, so nothing written is hidden.
+    ['A :class:`Foo<script>` here', 'A `Foo<script>` here', 'A `Foo<script>` here'],
     ['Set :attr:`Cluster.state`', 'Set `Cluster.state`', 'Set `Cluster.state`'],
     [':py:class:`Foo` leads', '`Foo` leads', '`Foo` leads'],
     // Not roles: a word character before the colon.
