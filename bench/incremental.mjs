@@ -1,5 +1,5 @@
 // npm run bench (second part): regenerating after a one-service change, whole
-// process, on a copy of the 2026-07 registry. Each run edits one description in
+// process, on a copy of the 2026-07 registry. Each run edits one operation description in
 // a different service file (so exactly one service's inputs change), then runs
 // `provider-docs generate` into the same output folder. Goal: 0.3 s.
 import { spawnSync } from 'node:child_process';
@@ -54,9 +54,10 @@ services.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size || (a < b ? -1
 let n = 0;
 function editOne(file) {
   const text = fs.readFileSync(file, 'utf8');
-  // A word in front of the first plain-scalar description: still valid YAML, and shown on a page.
-  const next = text.replace(/^(\s+description: )(?=[^|>'"\s])/m, `$1Edited${++n} `);
-  if (next === text) throw new Error(`no plain description to edit in ${file}`);
+  // A word at the start of the first operation's description (a folded block scalar, whose first
+  // paragraph is the Methods table's text on every layout): still valid YAML, and a page changes.
+  const next = text.replace(/^( {6}description: >-?\n {8})(?=\S)/m, `$1Edited${++n} `);
+  if (next === text) throw new Error(`no operation description to edit in ${file}`);
   fs.writeFileSync(file, next);
 }
 
