@@ -59,7 +59,7 @@ async function build(label, docsDir) {
   };
 }
 
-/** A word in front of the first plain-scalar description of the largest service file that a page shows. */
+/** Edits the largest service file where a page shows it. */
 function editOneService(root) {
   const files = [];
   for (const p of fs.readdirSync(root)) {
@@ -70,8 +70,9 @@ function editOneService(root) {
   }
   const file = files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
   const text = fs.readFileSync(file, 'utf8');
-  // Descriptions of a schema property reach a Fields table on every layout.
-  const next = text.replace(/^(\s{10,}description: )(?=[^|>'"\s])/m, '$1Edited ');
+  // The first operation's description (a folded block scalar whose first paragraph is a Methods
+  // table row on every layout) gets a word in front: still valid YAML, and a page changes.
+  const next = text.replace(/^( {6}description: >-?\n {8})(?=\S)/m, '$1Edited ');
   if (next === text) throw new Error(`no description to edit in ${file}`);
   fs.writeFileSync(file, next);
   return path.relative(root, file);
