@@ -162,6 +162,34 @@ export default async function providerDocsPlugin(context: LoadContext, options: 
     if (!r.result?.upToDate) log(summary);
   }
 
+  /**
+   * A dev server reload: never throws (a failed run must not take the server down; it keeps the
+   * pages of the last good run). Docusaurus reloads this plugin once per changed file, and reloads
+   * overlap (a save of several specs, a git checkout): they would each run the generator at once
+   * over the same output folder, whose staging folder is a run's lock. So one run at a time, and
+   * every reload that comes during a run shares the one run after it, which sees all their changes.
+   */
+  let running: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
+  function regenerate(): Promise<void> {
+    if (running) {
+      queued ??= running.then(() => {
+        queued = undefined;
+        return regenerate();
+      });
+      return queued;
+    }
+    const run = generatePages()
+      .catch((e: unknown) => {
+        logErr(`${(e as Error).message} (the dev server keeps the previous pages)`);
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    running = run;
+    return run;
+  }
+
   const command = process.argv[2];
   let generatedInConstructor = false;
   if (generateOptions && !NOT_GENERATING.has(command ?? '')) {
@@ -191,15 +219,8 @@ export default async function providerDocsPlugin(context: LoadContext, options: 
 
     async loadContent() {
       if (generatedInConstructor) generatedInConstructor = false;
-      else if (command === 'start') {
-        // A reload of the dev server (a watched file changed): a failed run must not take the
-        // server down; it keeps the pages of the last good run.
-        try {
-          await generatePages();
-        } catch (e) {
-          logErr(`${(e as Error).message} (the dev server keeps the previous pages)`);
-        }
-      } else await generatePages();
+      else if (command === 'start') await regenerate(); // a watched file changed
+      else await generatePages();
       return { providers: scanProviders(out).map(summarize) };
     },
 
