@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as parse5 from 'parse5';
 import {
   countPages,
   docusaurusCli,
@@ -51,9 +52,12 @@ async function build(label, docsDir) {
     throw new Error(`${label} build failed (exit ${r.code})`);
   }
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.output);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.output);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.output);
   return {
     label,
     seconds: r.ms / 1000,
+    cpuSeconds: user && sys ? Number(user[1]) + Number(sys[1]) : undefined,
     peakTreeRssBytes: r.peakTreeRssBytes ?? 0,
     maxRssBytes: m ? Number(m[1]) * 1024 : undefined,
   };
@@ -79,6 +83,33 @@ function editOneService(root) {
 }
 
 const gb = (/** @type {number} */ b) => `${(b / 1024 ** 3).toFixed(2)} GB`;
+
+const WEIGHED_PAGE = 'providers/databricks_workspace/jobs/job_runs';
+
+/**
+ * The weight of the largest page: its MDX, and the elements of its built article, split into
+ * those React renders and hydrates and those inside HTML regions (one string each, see
+ * generator/render/spec-html.ts). parse5 reads the page as a browser does: the HTML minifier
+ * leaves out optional end tags.
+ */
+function pageWeight(docsDir) {
+  const mdx = fs.statSync(path.join(docsDir, WEIGHED_PAGE, 'index.md')).size;
+  const doc = parse5.parse(fs.readFileSync(path.join(outDir, WEIGHED_PAGE, 'index.html'), 'utf8'));
+  let react = 0;
+  let region = 0;
+  const walk = (node, inRegion, inArticle) => {
+    for (const child of node.childNodes ?? []) {
+      if (!child.tagName) continue;
+      const article = inArticle || child.tagName === 'article';
+      if (article && inRegion) region++;
+      else if (article) react++;
+      const cls = child.attrs.find((a) => a.name === 'class')?.value.split(/\s+/) ?? [];
+      walk(child.tagName === 'template' ? child.content : child, inRegion || cls.includes('pd-html'), article);
+    }
+  };
+  walk(doc, false, false);
+  return { mdx, react, region };
+}
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 try {
@@ -96,20 +127,22 @@ try {
     fs.rmSync(path.join(siteDir, '.docusaurus'), { recursive: true, force: true });
     for (const dir of [repoRoot, siteDir]) fs.rmSync(path.join(dir, 'node_modules', '.cache'), { recursive: true, force: true });
     const cold = await build(`${layout}, cold (${pages} pages)`, docsDir);
+    const weight = pageWeight(docsDir);
     const edited = editOneService(reg);
     const regen = await generate({ registry: reg, out: docsDir, extraArgs: ['--layout', layout], quiet: true });
     const warm = await build(`${layout}, warm after one spec change (${edited})`, docsDir);
-    rows.push({ layout, cold, warm, regen: /^.*pages.*$/m.exec(regen.output)?.[0] ?? '' });
+    rows.push({ layout, cold, warm, weight, regen: /^.*pages.*$/m.exec(regen.output)?.[0] ?? '' });
   }
   console.log(`load average after: ${load()}`);
   console.log('');
-  console.log('| build | wall time | peak tree RSS (sampled, summed) | max RSS (GNU time, largest process) |');
-  console.log('| --- | --- | --- | --- |');
+  console.log('| build | wall time | CPU time | peak tree RSS (sampled, summed) | max RSS (GNU time, largest process) |');
+  console.log('| --- | --- | --- | --- | --- |');
   for (const { cold, warm } of rows) {
-    for (const r of [cold, warm]) console.log(`| ${r.label} | ${r.seconds.toFixed(1)} s | ${gb(r.peakTreeRssBytes)} | ${r.maxRssBytes ? gb(r.maxRssBytes) : 'n/a'} |`);
+    for (const r of [cold, warm]) console.log(`| ${r.label} | ${r.seconds.toFixed(1)} s | ${r.cpuSeconds ? `${r.cpuSeconds.toFixed(1)} s` : 'n/a'} | ${gb(r.peakTreeRssBytes)} | ${r.maxRssBytes ? gb(r.maxRssBytes) : 'n/a'} |`);
   }
   console.log('');
-  for (const { layout, cold, warm, regen } of rows) {
+  for (const { layout, cold, warm, weight, regen } of rows) {
+    console.log(`${layout}: ${WEIGHED_PAGE}: ${(weight.mdx / 1024).toFixed(0)} kB of MDX; its article has ${weight.react} elements rendered by React and ${weight.region} in HTML regions`);
     console.log(`${layout}: regenerated after the edit: ${regen}`);
     console.log(`${layout}: warm/cold ${(warm.seconds / cold.seconds).toFixed(2)} (goal <= 0.5)${layout === 'detailed' ? `; cold ${cold.seconds.toFixed(1)} s (goal <= ${GOAL_COLD_S} s), peak ${gb(cold.peakTreeRssBytes)} (goal <= ${gb(GOAL_PEAK_BYTES)})` : ''}`);
   }

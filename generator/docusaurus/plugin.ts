@@ -205,7 +205,7 @@ export default async function providerDocsPlugin(context: LoadContext, options: 
     },
 
     getClientModules() {
-      return [path.join(themeDir, 'styles.css')];
+      return [path.join(themeDir, 'styles.css'), path.join(themeDir, 'client', 'copy-buttons.js')];
     },
 
     configureWebpack(config, _isServer, utils) {

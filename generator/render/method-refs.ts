@@ -2,6 +2,7 @@ import type { ServiceOverview } from '../model/types.js';
 import { pathSegment } from './classic-context.js';
 import { methodAnchor } from './detailed-context.js';
 import { inlineCode } from './escape.js';
+import { escapeHtml } from './spec-html.js';
 import { METHOD_REF } from './rst.js';
 import type { OutputFile } from './render-pages.js';
 
@@ -57,18 +58,42 @@ export class MethodIndex {
 }
 
 const MARKER = new RegExp('`' + METHOD_REF + '([\\w./-]+)`', 'g');
+// The same marker inside an HTML region (spec-html.ts writes a code span as <code>).
+const HTML_MARKER = new RegExp('<code>' + METHOD_REF + '([\\w./-]+)</code>', 'g');
 
 /** Every method reference of a provider's pages as a link or as code; pages without one are returned as they are. */
 export function resolveMethodRefs(files: OutputFile[], index: MethodIndex): OutputFile[] {
   return files.map((f) => {
     if (!f.contents.includes(METHOD_REF)) return f;
     const page = '/' + f.path.replace(/index\.md$/, '');
-    const contents = f.contents.replace(MARKER, (_m, ref: string) => {
-      const target = index.find(ref);
-      if (!target) return inlineCode(ref);
-      const href = target.href === page ? `#${target.anchor}` : `${target.href}#${target.anchor}`;
-      return `[${inlineCode(ref)}](${href})`;
-    });
+    const contents = f.contents
+      .replace(MARKER, (_m, ref: string) => {
+        const target = index.find(ref);
+        if (!target) return inlineCode(ref);
+        const href = target.href === page ? `#${target.anchor}` : `${target.href}#${target.anchor}`;
+        return `[${inlineCode(ref)}](${href})`;
+      })
+      .replace(HTML_MARKER, (_m, ref: string) => {
+        const target = index.find(ref);
+        const code = `<code>${escapeHtml(ref)}</code>`;
+        if (!target) return code;
+        // Docusaurus does not see links in an HTML region, so it cannot prefix the site's base
+        // url: a link to another page is relative to this one (every page is a folder's index).
+        const href = target.href === page ? `#${target.anchor}` : `${relativeUrl(page, target.href)}#${target.anchor}`;
+        // Single quotes: the region is a double-quoted JavaScript string.
+        return `<a href='${escapeHtml(href)}'>${code}</a>`;
+      });
     return { path: f.path, contents };
   });
+}
+
+/** `to` relative to `from`, both folder urls ending in `/`: `/a/b/c/` to `/a/d/` is `../../d/`. */
+export function relativeUrl(from: string, to: string): string {
+  const a = from.split('/').filter(Boolean);
+  const b = to.split('/').filter(Boolean);
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  const up = '../'.repeat(a.length - common);
+  const down = b.slice(common).map((s) => `${s}/`).join('');
+  return up + down || './';
 }

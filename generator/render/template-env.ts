@@ -4,9 +4,10 @@ import { codeFence, escapeAttr, escapeTableCell, escapeText, inlineCode } from '
 import { proseBlock, specBlock, specInline, specLine, specSummary, SpecTextCache } from './spec-text.js';
 import { PRECOMPILED } from './precompiled-templates.js';
 import { COMPILE_OPTIONS, templateKey } from './template-options.js';
-import { count } from '../trace.js';
+import { count, timed } from '../trace.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { sqlIdent } from './sql-ident.js';
+import { copyableHtml, escapeHtml, htmlJsString, markdownLineToHtml } from './spec-html.js';
 
 export type PageTemplate = (context: object) => string;
 
@@ -106,6 +107,25 @@ function registerHelpers(hb: typeof Handlebars, text: SpecTextCache): void {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // A name in a SQL statement, double-quoted when it is not a plain identifier (sql-ident.ts).
   hb.registerHelper('ident', (v: unknown) => sqlIdent(str(v)));
+  // An HTML region: the block's output is HTML (written with the `h*` helpers), put on the page as
+  // one string instead of MDX, so its elements cost React nothing (spec-html.ts).
+  hb.registerHelper('html', function (this: unknown, options: Handlebars.HelperOptions) {
+    const body = options.fn(this).trim();
+    return `<div className="pd-html" dangerouslySetInnerHTML={{__html: ${htmlJsString(body)}}} />\n`;
+  });
+  const lines = new Map<string, string>();
+  hb.registerHelper('h', (v: unknown) => escapeHtml(str(v)));
+  hb.registerHelper('hcopy', (v: unknown) => copyableHtml(str(v)));
+  hb.registerHelper('hline', (v: unknown) => {
+    const s = str(v);
+    let out = lines.get(s);
+    if (out === undefined) {
+      const line = specInline(s, text);
+      out = timed('spec text, html', () => markdownLineToHtml(line));
+      lines.set(s, out);
+    }
+    return out;
+  });
   // Code blocks are literal in MDX: their content is written as is, inside a
   // fence longer than any backtick run it holds.
   hb.registerHelper('codeblock', function (this: unknown, lang: unknown, options: Handlebars.HelperOptions) {

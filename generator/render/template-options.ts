@@ -7,10 +7,10 @@ import Handlebars from 'handlebars';
  * outside a `codeblock` names the escaping its place needs; a test lints the
  * templates for bare mustaches.
  */
-export const ESCAPING_HELPERS = ['text', 'attr', 'cellattr', 'cellcode', 'code', 'inline', 'summary', 'line', 'block', 'prose', 'yaml', 'js'] as const;
+export const ESCAPING_HELPERS = ['text', 'attr', 'cellattr', 'cellcode', 'code', 'inline', 'summary', 'line', 'block', 'prose', 'yaml', 'js', 'h', 'hcopy', 'hline'] as const;
 
 /** Helpers whose output is not spec text (numbers, fixed words) or that only combine other values. */
-export const PLAIN_HELPERS = ['upper', 'join', 'placeholder', 'concat', 'codeblock', 'eq', 'ident'] as const;
+export const PLAIN_HELPERS = ['upper', 'join', 'placeholder', 'concat', 'codeblock', 'eq', 'ident', 'html'] as const;
 
 const KNOWN_HELPERS: Record<string, boolean> = Object.fromEntries(
   [...ESCAPING_HELPERS, ...PLAIN_HELPERS, 'cell'].map((h) => [h, true]),

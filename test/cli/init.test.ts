@@ -120,6 +120,23 @@ describe('provider-docs init', () => {
     expect(wf.jobs.deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
   });
 
+  it("the build restores its site's bundler cache (Docusaurus Faster's persistent cache) before building", () => {
+    const root = repo();
+    expect(runCli(['init', 'site', '--registry', SPECS, '--provider', 'databricks_account'], root).code).toBe(0);
+    type Step = { name?: string; uses?: string; run?: string; with?: Record<string, string> };
+    const wf = parseYaml(fs.readFileSync(path.join(root, WORKFLOW), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
+    const steps = wf.jobs.build!.steps;
+    const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    const build = steps.findIndex((s) => s.run === 'npm run build');
+    expect(cache).toBeGreaterThan(steps.findIndex((s) => s.run?.startsWith('npm ci')));
+    expect(cache).toBeLessThan(build);
+    const w = steps[cache]!.with!;
+    expect(w.path).toBe('${{ matrix.dir }}/node_modules/.cache');
+    // one cache per site, saved per commit, restored from the newest of the same lockfile
+    expect(w.key).toMatch(/^docusaurus-\$\{\{ matrix\.name \}\}-.*package-lock\.json.*-\$\{\{ github\.sha \}\}$/);
+    expect(w['restore-keys']!.trim()).toBe(w.key!.replace('${{ github.sha }}', ''));
+  });
+
   it('without a repository the workflow goes into the site folder', () => {
     const root = tempDir('pd-init-norepo-');
     dirs.push(root);

@@ -37,3 +37,13 @@ export function rawFields(page: string): string[] {
     page.slice(Math.max(0, m.index - 30), m.index + 40),
   );
 }
+
+/**
+ * The HTML of a page's HTML regions (`{{#html}}`: the detailed layout's field tables), decoded
+ * from their JavaScript strings, `<wbr>` (a line-break opportunity in names) left out.
+ */
+export function htmlRegions(page: string): string[] {
+  return [...page.matchAll(/<div className="pd-html" dangerouslySetInnerHTML=\{\{__html: ("(?:[^"\\]|\\.)*")\}\} \/>/g)].map((m) =>
+    (JSON.parse(m[1]!) as string).replaceAll('<wbr>', ''),
+  );
+}

@@ -8,6 +8,7 @@ import remarkComment from '@slorber/remark-comment';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import * as parse5 from 'parse5';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../../site/scripts/lib.mjs';
 import { generatePages } from './site-build.js';
@@ -135,7 +136,7 @@ const ALLOWED_JSX: Record<string, readonly string[]> = {
   br: [],
   code: [],
   details: [],
-  div: ['class'],
+  div: ['class', 'className', 'dangerouslySetInnerHTML'],
   span: [],
   summary: [],
   table: ['className'],
@@ -180,6 +181,14 @@ export function unexpectedMdx(source: string): string[] {
           continue;
         }
         const expression = typeof a.value === 'object' && a.value !== null;
+        if (name === 'div' && a.name === 'dangerouslySetInnerHTML') {
+          // An HTML region: a string literal only, whose HTML holds what the templates write.
+          const value = expression ? String((a.value as { value: string }).value) : '';
+          const literal = /^\{__html: ("(?:[^"\\{}]|\\.)*")\}$/.exec(value);
+          if (!literal) bad.push(`region of another form: ${value.slice(0, 80)}`);
+          else bad.push(...regionProblems(JSON.parse(literal[1]!) as string));
+          continue;
+        }
         // Only Tabs' `values` is an expression; everything else is a plain string.
         if (expression !== (name === 'Tabs' && a.name === 'values')) bad.push(`attribute ${a.name} of <${name}> is ${expression ? 'an expression' : 'a string'}`);
         if (name === 'a' && a.name === 'href' && typeof a.value === 'string' && !/^(?:https?:\/\/|#|\/providers\/)/i.test(a.value)) {
@@ -207,4 +216,54 @@ export function tabValueExpressions(source: string): string[] {
   };
   walk(tree);
   return out;
+}
+
+/** Elements and attributes the templates write in HTML regions (the detailed field tables). */
+const REGION_HTML: Record<string, readonly string[]> = {
+  a: ['href', 'target', 'rel'],
+  br: [],
+  code: ['class'],
+  del: [],
+  details: ['class'],
+  div: ['class'],
+  em: [],
+  li: [],
+  p: [],
+  span: [],
+  strong: [],
+  summary: [],
+  table: ['class'],
+  tbody: [],
+  td: ['class', 'colspan', 'data-label'],
+  th: ['class'],
+  thead: [],
+  tr: [],
+  ul: [],
+  wbr: [],
+};
+
+interface HtmlNode {
+  nodeName: string;
+  tagName?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: HtmlNode[];
+}
+
+/** Elements, attributes and links of a region's HTML that the templates do not write. */
+export function regionProblems(html: string): string[] {
+  const bad: string[] = [];
+  const walk = (n: HtmlNode) => {
+    if (n.tagName) {
+      const allowed = REGION_HTML[n.tagName];
+      if (!allowed) bad.push(`region element <${n.tagName}>`);
+      for (const a of n.attrs ?? []) {
+        if (!allowed?.includes(a.name)) bad.push(`region attribute ${a.name} on <${n.tagName}>`);
+        // Links of spec text leave the site; method references link on the page or relatively.
+        if (a.name === 'href' && !/^(?:https?:\/\/|mailto:|#|(?:\.\.\/)+[\w/-]+\/#)/i.test(a.value)) bad.push(`region link to ${a.value}`);
+      }
+    }
+    for (const c of n.childNodes ?? []) walk(c);
+  };
+  walk(parse5.parseFragment(html) as unknown as HtmlNode);
+  return bad;
 }

@@ -29,6 +29,7 @@ import {
   probeDom,
   revealAll,
   tabValueExpressions,
+  regionProblems,
   unexpectedMdx,
 } from './xss-site.js';
 import { buildSiteLocked, ensureDistFresh } from './site-build.js';
@@ -227,6 +228,13 @@ describe.each(LAYOUTS)('hostile registry, %s layout', (layout) => {
   });
 
   test('every page compiles, with no JSX, expressions, ESM, HTML or links beyond what the templates write', async () => {
+    // The check of HTML regions has teeth: an element, an attribute and a link the templates never write.
+    expect(regionProblems(`<code class='pd-copyable'>x</code><img src=x onerror=alert(1)><a href='javascript:alert(1)'>y</a>`)).toEqual([
+      'region element <img>',
+      'region attribute src on <img>',
+      'region attribute onerror on <img>',
+      'region link to javascript:alert(1)',
+    ]);
     for (const [url, file] of pages) {
       const source = fs.readFileSync(file, 'utf8');
       expect(unexpectedMdx(source), url).toEqual([]);

@@ -4,8 +4,8 @@ import type { Provider, Service, ServiceOverview } from '../../generator/model/t
 import { detailedResourceContext } from '../../generator/render/detailed-context.js';
 import { compileTemplates } from '../../generator/render/template-env.js';
 import { miniService } from '../helpers/mini-spec.js';
-import { rawFields, rawRoles } from '../helpers/page-checks.js';
-import { MethodIndex, resolveMethodRefs } from '../../generator/render/method-refs.js';
+import { htmlRegions, rawFields, rawRoles } from '../helpers/page-checks.js';
+import { MethodIndex, relativeUrl, resolveMethodRefs } from '../../generator/render/method-refs.js';
 import { METHOD_REF, rolesAsText, splitParamFields } from '../../generator/render/rst.js';
 import { jsonExtract, jsonPathItem, jsonPathKey } from '../../generator/render/json-path.js';
 import { firstSentence, specBlock, specInline, specSummary, SpecTextCache } from '../../generator/render/spec-text.js';
@@ -104,6 +104,27 @@ describe(':method: references resolve through the provider model', () => {
     ['jobs/run', 'x `jobs/run` y'],
   ])('%s', (target, expected) => {
     expect(resolve(target)).toBe(expected);
+  });
+
+  // In an HTML region (a field table), where Docusaurus resolves no link: relative urls.
+  const resolveHtml = (target: string) =>
+    resolveMethodRefs([{ path: page, contents: `"x <code>\uE000${target}</code> y"` }], index)[0]!.contents;
+  it.each([
+    ['jobs/getrun', `"x <a href='#method-get'><code>jobs/getrun</code></a> y"`],
+    ['jobs/get', `"x <a href='../jobs/#method-get'><code>jobs/get</code></a> y"`],
+    ['cleanroomassets/get', `"x <a href='../../cleanrooms/assets/#method-get'><code>cleanroomassets/get</code></a> y"`],
+    ['jobs/run', `"x <code>jobs/run</code> y"`],
+  ])('in an HTML region, %s', (target, expected) => {
+    expect(resolveHtml(target)).toBe(expected);
+  });
+
+  it.each([
+    ['/a/b/c/', '/a/d/', '../../d/'],
+    ['/a/b/', '/a/b/', './'],
+    ['/a/', '/a/b/c/', 'b/c/'],
+    ['/providers/p/s/r/', '/providers/q/s/r/', '../../../q/s/r/'],
+  ])('relativeUrl(%s, %s) is %s', (from, to, expected) => {
+    expect(relativeUrl(from, to)).toBe(expected);
   });
 
   it('leaves pages without references as they are', () => {
@@ -298,9 +319,9 @@ describe('nested fields: how to reach them in SQL', () => {
     expect(field('spec').fields[0]!.fields[0]!.path).toBe('$.cluster."node.type"');
     expect(field('tasks').fields.map((f) => f.path)).toEqual(['$[0].key', '$[0].libs']);
     expect(field('tasks').fields[1]!.fields[0]!.path).toBe('$[0].libs[0].jar');
-    const page = templates().page('resource')(ctx);
-    expect(page).toContain('<CopyableCode code="JSON_EXTRACT(tasks, \'$[0].key\')" />');
-    expect(page).toContain('  - `$[0].libs[0].jar` (`string`)');
-    expect(page).toContain('<td data-label="Description"><CopyableCode code="JSON_EXTRACT(tags, \'$[0]\')" /></td>');
+    const html = htmlRegions(templates().page('resource')(ctx)).join('\n');
+    expect(html).toContain("<code class='pd-copyable'>JSON_EXTRACT(tasks, &#39;$[0].key&#39;)</code>");
+    expect(html).toContain('<li><code>$[0].libs[0].jar</code> (<code>string</code>)</li>');
+    expect(html).toContain("<td data-label='Description'><code class='pd-copyable'>JSON_EXTRACT(tags, &#39;$[0]&#39;)</code></td>");
   });
 });

@@ -18,6 +18,7 @@ import { compileTemplates } from '../../generator/render/template-env.js';
 import { viewTabValue } from '../../generator/render/unique-values.js';
 import { compilePage } from '../helpers/compile-mdx.js';
 import { miniService } from '../helpers/mini-spec.js';
+import { htmlRegions } from '../helpers/page-checks.js';
 
 const templates = compileTemplates(loadTemplates('detailed'));
 
@@ -377,7 +378,7 @@ describe('detailed pages: views', () => {
   it('a standalone view has a page of its own with its columns and SELECT, and no methods', async () => {
     const page = render(service, resourceOf(service, 'vw_lonely'));
     expect(page).toContain('<tr><td><b>Type</b></td><td>View</td></tr>');
-    expect(page).toContain('<td className="pd-name"><CopyableCode code="x" /></td>\n<td className="pd-type" data-label="Datatype">`string`</td>\n<td data-label="Description">An x.</td>');
+    expect(htmlRegions(page).join('\n')).toContain("<td class='pd-name'><code class='pd-copyable'>x</code></td>\n<td class='pd-type' data-label='Datatype'><code>string</code></td>\n<td data-label='Description'>An x.</td>");
     expect(page).not.toContain('## Methods');
     expect(page).not.toContain('## Parameters');
     expect(sqlAfter(page, '## `SELECT` examples')).toBe(['SELECT', 'x', 'FROM p.s.vw_lonely', "WHERE deployment_name = '{{ deployment_name }}'", ';'].join('\n'));

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/shared.js';
 import { renderRegistry } from '../helpers/render.js';
 import { compilePage } from '../helpers/compile-mdx.js';
+import { htmlRegions } from '../helpers/page-checks.js';
 
 // `--templates <dir>`: a file there replaces ours by name and everything else
 // falls back to the chosen layout. Overriding one partial must change exactly
@@ -60,13 +61,20 @@ describe('--templates: overriding one partial changes only its region', () => {
   });
 
   it('detailed: a nested partial (field-list.hbs, recursive) replaces only the sub-field lists', async () => {
-    const over = await pages('detailed', overrideDir({ 'nested/field-list.hbs': '- SUB-FIELDS\n' }));
+    const over = await pages('detailed', overrideDir({ 'nested/field-list.hbs': '<ul><li>SUB-FIELDS</li></ul>\n' }));
+    // The lists are in the field tables' HTML regions: the pages outside them are unchanged, and in
+    // them each list after the JSON_EXTRACT example of a <details> is the override's.
+    const outside = (page: string) => page.replace(/<div className="pd-html" dangerouslySetInnerHTML=\{\{__html: "(?:[^"\\]|\\.)*"\}\} \/>/g, 'REGION');
     let regions = 0;
     for (const [p, original] of detailed) {
-      // The list sits between the blank line after <summary> (and the JSON_EXTRACT example) and the blank line before </details>.
-      const { text, count } = replaceRegions(original, /(<summary>Sub-fields<\/summary>\n\n(?:Read one in SQL[^\n]*\n\n)?)[\s\S]*?(\n\n<\/details>)/g, '$1- SUB-FIELDS$2');
-      regions += count;
-      expect(over.get(p), p).toBe(text);
+      const page = over.get(p)!;
+      expect(outside(page), p).toBe(outside(original));
+      const expected = htmlRegions(original).map((html) => {
+        const { text, count } = replaceRegions(html, /(<div class='pd-details-content'><p>Read one in SQL[^\n]*<\/p>\n)[\s\S]*?(<\/div><\/details>)/g, '$1<ul><li>SUB-FIELDS</li></ul>\n$2');
+        regions += count;
+        return text;
+      });
+      expect(htmlRegions(page), p).toEqual(expected);
     }
     expect(regions).toBeGreaterThan(0);
   });
