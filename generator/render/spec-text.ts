@@ -17,6 +17,7 @@
 import { escapeTableCell, inlineCode } from './escape.js';
 import { hasRole, rstToMarkdown, rstInlineToMarkdown, type RstOptions } from './rst.js';
 import { fastBlock, fastInline } from './spec-text-fast.js';
+import { markdownLineToHtml } from './spec-html.js';
 import { remarkBlock, remarkInline, remarkProse } from './spec-text-remark.js';
 import { timed } from '../trace.js';
 
@@ -29,6 +30,17 @@ export function specInline(description: string, cache?: SpecTextCache): string {
   if (out === undefined) {
     out = timed('spec text, inline', () => renderInline(description, optionsOf(cache)));
     if (cache) remember(cache.inline, description, out);
+  }
+  return out;
+}
+
+/** `specInline` as HTML, for an HTML region (spec-html.ts). */
+export function specInlineHtml(description: string, cache?: SpecTextCache): string {
+  let out = cache?.html.get(description);
+  if (out === undefined) {
+    const line = specInline(description, cache);
+    out = timed('spec text, html', () => markdownLineToHtml(line));
+    if (cache) remember(cache.html, description, out);
   }
   return out;
 }
@@ -128,6 +140,7 @@ export class SpecTextCache {
   readonly line = new Map<string, string>();
   readonly block = new Map<string, string>();
   readonly prose = new Map<string, string>();
+  readonly html = new Map<string, string>();
 }
 
 const CACHE_LIMIT = 50_000;

@@ -1,13 +1,13 @@
 import Handlebars from 'handlebars';
 import type { TemplateSet } from '../load/load-templates.js';
 import { codeFence, escapeAttr, escapeTableCell, escapeText, inlineCode } from './escape.js';
-import { proseBlock, specBlock, specInline, specLine, specSummary, SpecTextCache } from './spec-text.js';
+import { proseBlock, specBlock, specInline, specInlineHtml, specLine, specSummary, SpecTextCache } from './spec-text.js';
 import { PRECOMPILED } from './precompiled-templates.js';
 import { COMPILE_OPTIONS, templateKey } from './template-options.js';
-import { count, timed } from '../trace.js';
+import { count } from '../trace.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { sqlIdent } from './sql-ident.js';
-import { copyableHtml, escapeHtml, htmlJsString, markdownLineToHtml } from './spec-html.js';
+import { copyableHtml, escapeHtml, htmlJsString } from './spec-html.js';
 
 export type PageTemplate = (context: object) => string;
 
@@ -113,19 +113,9 @@ function registerHelpers(hb: typeof Handlebars, text: SpecTextCache): void {
     const body = options.fn(this).trim();
     return `<div className="pd-html" dangerouslySetInnerHTML={{__html: ${htmlJsString(body)}}} />\n`;
   });
-  const lines = new Map<string, string>();
   hb.registerHelper('h', (v: unknown) => escapeHtml(str(v)));
   hb.registerHelper('hcopy', (v: unknown) => copyableHtml(str(v)));
-  hb.registerHelper('hline', (v: unknown) => {
-    const s = str(v);
-    let out = lines.get(s);
-    if (out === undefined) {
-      const line = specInline(s, text);
-      out = timed('spec text, html', () => markdownLineToHtml(line));
-      lines.set(s, out);
-    }
-    return out;
-  });
+  hb.registerHelper('hline', (v: unknown) => specInlineHtml(str(v), text));
   // Code blocks are literal in MDX: their content is written as is, inside a
   // fence longer than any backtick run it holds.
   hb.registerHelper('codeblock', function (this: unknown, lang: unknown, options: Handlebars.HelperOptions) {
