@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { repoRoot, sharedDir } from '../site/scripts/lib.mjs';
+import { editDescription, serviceFiles } from './service-edits.mjs';
 
 const registry = path.join(sharedDir, 'specs', 'databricks-2026-07');
 if (!fs.existsSync(registry)) {
@@ -74,17 +75,6 @@ async function until(what, ms, check, every = 25) {
   }
 }
 
-function serviceFiles(root) {
-  const files = [];
-  for (const p of fs.readdirSync(root)) {
-    for (const v of fs.readdirSync(path.join(root, p))) {
-      const dir = path.join(root, p, v, 'services');
-      if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) files.push(path.join(dir, f));
-    }
-  }
-  return files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size || (a < b ? -1 : 1));
-}
-
 /** Generated pages (absolute paths) under `docs`. */
 function pages(docs) {
   const out = [];
@@ -125,8 +115,7 @@ async function benchLayout(layout, work) {
   fs.cpSync(registry, reg, { recursive: true });
   const file = SERVICE ? path.join(reg, SERVICE) : serviceFiles(reg)[0];
   const original = fs.readFileSync(file, 'utf8');
-  const marked = original.replace(/^( {6}description: >-?\n {8})(?=\S)/m, '$1BenchEdit0 ');
-  if (marked === original) throw new Error(`no operation description to edit in ${file}`);
+  const marked = editDescription(original, 'BenchEdit0', file);
 
   const port = await freePort();
   const base = `http://${HOST}:${port}`;

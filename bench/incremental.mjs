@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { editDescription, hasDescription, serviceFiles } from './service-edits.mjs';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const registry = process.argv[2] ?? path.resolve(repo, '..', 'shared', 'specs', 'databricks-2026-07');
@@ -42,28 +43,14 @@ function run(extraEnv = {}) {
 }
 
 /** Service files, largest first: the edit lands in a different one each run. */
-const services = [];
-for (const p of fs.readdirSync(reg)) {
-  for (const v of fs.readdirSync(path.join(reg, p))) {
-    const dir = path.join(reg, p, v, 'services');
-    if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) services.push(path.join(dir, f));
-  }
-}
-services.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size || (a < b ? -1 : 1));
-
-// A word at the start of the first operation's description (a folded block scalar, whose first
-// paragraph is the Methods table's text on every layout): still valid YAML, and a page changes.
-const DESCRIPTION = /^( {6}description: >-?\n {8})(?=\S)/m;
-// Only files that have such a description take part (some small service files have none).
-const editable = services.filter((f) => DESCRIPTION.test(fs.readFileSync(f, 'utf8')));
+const services = serviceFiles(reg);
+// Only files that have an operation description take part (some small service files have none).
+const editable = services.filter((f) => hasDescription(fs.readFileSync(f, 'utf8')));
 if (editable.length === 0) throw new Error(`no service file of ${registry} has an operation description to edit`);
 
 let n = 0;
 function editOne(file) {
-  const text = fs.readFileSync(file, 'utf8');
-  const next = text.replace(DESCRIPTION, `$1Edited${++n} `);
-  if (next === text) throw new Error(`no operation description to edit in ${file}`);
-  fs.writeFileSync(file, next);
+  fs.writeFileSync(file, editDescription(fs.readFileSync(file, 'utf8'), `Edited${++n}`, file));
 }
 
 try {

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as parse5 from 'parse5';
+import { editDescription, serviceFiles } from './service-edits.mjs';
 import {
   countPages,
   docusaurusCli,
@@ -65,20 +66,8 @@ async function build(label, docsDir) {
 
 /** Edits the largest service file where a page shows it. */
 function editOneService(root) {
-  const files = [];
-  for (const p of fs.readdirSync(root)) {
-    for (const v of fs.readdirSync(path.join(root, p))) {
-      const dir = path.join(root, p, v, 'services');
-      if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) files.push(path.join(dir, f));
-    }
-  }
-  const file = files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
-  const text = fs.readFileSync(file, 'utf8');
-  // The first operation's description (a folded block scalar whose first paragraph is a Methods
-  // table row on every layout) gets a word in front: still valid YAML, and a page changes.
-  const next = text.replace(/^( {6}description: >-?\n {8})(?=\S)/m, '$1Edited ');
-  if (next === text) throw new Error(`no description to edit in ${file}`);
-  fs.writeFileSync(file, next);
+  const file = serviceFiles(root)[0];
+  fs.writeFileSync(file, editDescription(fs.readFileSync(file, 'utf8'), 'Edited', file));
   return path.relative(root, file);
 }
 
