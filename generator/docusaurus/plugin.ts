@@ -24,6 +24,7 @@ import { GENERATE_OPTIONS, toGenerateOptions, type OptionValues } from '../optio
 import { nativeImport } from './native-import.js';
 import { scanProviders, type ProviderNode } from './docs-tree.js';
 import remarkSiteLinks from './remark-site-links.js';
+import { startHeapTrimmer, type HeapTrimmer } from './heap-trim.js';
 
 export { remarkSiteLinks, scanProviders };
 
@@ -53,6 +54,11 @@ export type ProviderDocsOptions = {
   readonly quiet?: boolean;
   /** Print every warning (by default: a count per code and the first few). */
   readonly verbose?: boolean;
+  /**
+   * On `docusaurus build`, collect the bundler's garbage as the build goes (see heap-trim.ts):
+   * about 0.4 GB less peak memory for 1-2 s of collection. Default: true.
+   */
+  readonly trimHeap?: boolean;
 };
 
 export interface ProviderSummary {
@@ -128,6 +134,19 @@ function searchSuggestionPlugin(bundler: ConfigureWebpackUtils['currentBundler']
   });
 }
 
+// The heap is the process', whatever number of sites (locales) or plugin instances it loads: one
+// watcher per process.
+let heapTrimmer: HeapTrimmer | undefined;
+
+/** Collects when bundling ends (client and server each), before the static-site generation's threads start. */
+function bundlingDoneTrim(trimmer: HeapTrimmer) {
+  return {
+    apply(compiler: { hooks: { done: { tap(name: string, fn: () => void): void } } }) {
+      compiler.hooks.done.tap('provider-docs-heap-trim', () => trimmer.trim(true));
+    },
+  };
+}
+
 const log = (line: string) => process.stdout.write(`[provider-docs] ${line}\n`);
 const logErr = (line: string) => process.stderr.write(`[provider-docs] ${line}\n`);
 
@@ -191,6 +210,7 @@ export default async function providerDocsPlugin(context: LoadContext, options: 
   }
 
   const command = process.argv[2];
+  const trimmer = command === 'build' && options.trimHeap !== false ? (heapTrimmer ??= startHeapTrimmer()) : undefined;
   let generatedInConstructor = false;
   if (generateOptions && !NOT_GENERATING.has(command ?? '')) {
     await generatePages();
@@ -214,7 +234,7 @@ export default async function providerDocsPlugin(context: LoadContext, options: 
       if (!Array.isArray(alias) && config.resolve) {
         config.resolve.alias = { [`${COPYABLE_IMPORT}$`]: path.join(themeDir, 'CopyableCode', 'index.js'), ...alias };
       }
-      return { plugins: [searchSuggestionPlugin(utils.currentBundler.instance)] };
+      return { plugins: [searchSuggestionPlugin(utils.currentBundler.instance), ...(trimmer ? [bundlingDoneTrim(trimmer)] : [])] };
     },
 
     async loadContent() {
