@@ -185,7 +185,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
     files: entries,
     ...(options.generatorVersion === undefined ? {} : { generatorVersion: options.generatorVersion }),
   };
-  const manifestText = serializeManifest(manifest);
+  const manifestText = timed('write, manifest text', () => serializeManifest(manifest));
 
   if (plan.ops.length === 0 && read.kind === 'ok' && read.text === manifestText) {
     // Nothing to write; only a stale stat cache is refreshed, so the next no-change run is fast again.
