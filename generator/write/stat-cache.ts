@@ -128,14 +128,15 @@ function sleepMs(ms: number): void {
 export function saveStatCache(outAbs: string, entries: Map<string, StatEntry>): void {
   const target = join(outAbs, STAT_CACHE_NAME);
   const temp = `${target}.${process.pid}.tmp`;
-  const save = (): bigint => {
-    const text = serializeStatCache(entries);
+  let saved = '';
+  const save = (text: string): bigint => {
     writeFileSync(temp, text);
     renameSync(temp, target);
+    saved = text;
     last = { file: target, text, entries: new Map(entries) };
     return lstatSync(target, { bigint: true }).mtimeNs;
   };
-  const savedAt = save();
+  const savedAt = save(serializeStatCache(entries));
   const racy = [...entries].filter(([, e]) => e.mtimeNs >= savedAt || e.ctimeNs >= savedAt);
   if (racy.length === 0) return;
   const deadline = Date.now() + 200;
@@ -150,10 +151,12 @@ export function saveStatCache(outAbs: string, entries: Map<string, StatEntry>): 
     rmSync(temp, { force: true });
     return; // a clock that does not move: leave those entries racy
   }
+  let dropped = false;
   for (const [p, e] of racy) {
     const abs = join(outAbs, p);
     const st = lstatSync(abs, { bigint: true, throwIfNoEntry: false });
-    if (st === undefined || !st.isFile() || !sameStat(e, st) || sha256Hex(readFileSync(abs)) !== e.sha256) entries.delete(p);
+    if (st === undefined || !st.isFile() || !sameStat(e, st) || sha256Hex(readFileSync(abs)) !== e.sha256) dropped = entries.delete(p) || dropped;
   }
-  save();
+  // Written again to be newer than its entries; the same text unless an entry was dropped.
+  save(dropped ? serializeStatCache(entries) : saved);
 }

@@ -27,7 +27,7 @@ describe('hashOfText: the hash of the bytes a text was decoded from', () => {
     ['a cut 4-byte sequence (decodes to one U+FFFD of 3 bytes)', Buffer.from([0x61, 0x3a, 0x20, 0xf0, 0x9f, 0x98, 0x0a])],
     ['an encoded surrogate', Buffer.from([0x61, 0xed, 0xa0, 0x80, 0x0a])],
   ])('%s', (_name, bytes) => {
-    const file = join(tempDir('pd-hash-'), 'x.yaml');
+    const file = join(tempDir(), 'x.yaml');
     writeFileSync(file, bytes);
     expect(hashOfText(readFileSync(file, 'utf8'), file)).toBe(sha(bytes));
   });
@@ -35,13 +35,13 @@ describe('hashOfText: the hash of the bytes a text was decoded from', () => {
 
 describe('Fingerprint: spec hashes learned from the loader', () => {
   function setup() {
-    const root = tempDir('pd-fp-');
+    const root = tempDir();
     const files: Record<string, string> = { 'p/v1/provider.yaml': 'id: p\n', 'p/v1/services/a.yaml': 'a: 1\n', 'p/v1/services/b.yaml': 'b: 2\n', 'README.md': 'not a spec\n' };
     for (const [rel, text] of Object.entries(files)) {
       mkdirSync(join(root, rel, '..'), { recursive: true });
       writeFileSync(join(root, rel), text);
     }
-    const code = tempDir('pd-code-');
+    const code = tempDir();
     writeFileSync(join(code, 'x.js'), 'export {};\n');
     return { root, files, input: { registry: root, providers: [], templateDirs: [], options: { layout: 'classic' }, codeDir: code } };
   }
@@ -77,13 +77,13 @@ describe('Fingerprint: spec hashes learned from the loader', () => {
 
 describe('hasRunRecords', () => {
   test('false for a missing or fresh folder, true with an inputs record or a cached service', () => {
-    const out = tempDir('pd-out-');
+    const out = tempDir();
     expect(hasRunRecords(join(out, 'missing'))).toBe(false);
     expect(hasRunRecords(out)).toBe(false);
     const cache = openServiceCache<string>(out, false);
     cache.set('p', 's', 'k', 'v');
     expect(hasRunRecords(out)).toBe(true);
-    const other = tempDir('pd-out-');
+    const other = tempDir();
     writeFileSync(join(other, INPUTS_NAME), '{}\n');
     expect(hasRunRecords(other)).toBe(true);
   });
@@ -91,7 +91,7 @@ describe('hasRunRecords', () => {
 
 describe('the manifest and stat cache a run wrote are not parsed again, and anything else is', () => {
   test('readManifest: the remembered manifest for its exact text, a fresh parse for an edited file', () => {
-    const out = tempDir('pd-out-');
+    const out = tempDir();
     const manifest = { files: new Map([['a.md', { sha256: 'a'.repeat(64), size: 1 }]]) };
     const text = serializeManifest(manifest);
     writeFileSync(join(out, MANIFEST_NAME), text);
@@ -115,7 +115,7 @@ describe('the manifest and stat cache a run wrote are not parsed again, and anyt
   });
 
   test('readStatCache: what saveStatCache wrote comes back equal; an edited file is parsed afresh', () => {
-    const out = tempDir('pd-out-');
+    const out = tempDir();
     const entry: StatEntry = { sha256: 'c'.repeat(64), size: 1n, ino: 2n, mtimeNs: 3n, ctimeNs: 4n };
     saveStatCache(out, new Map([['x.md', entry]]));
     const back = readStatCache(out);
@@ -129,7 +129,7 @@ describe('the manifest and stat cache a run wrote are not parsed again, and anyt
 
 describe('service cache: one listing for the whole run', () => {
   test('storing drops the entry under the old key, prune drops services not met, as listing each time did', () => {
-    const out = tempDir('pd-out-');
+    const out = tempDir();
     const first = openServiceCache<string>(out, false);
     first.set('p', 'a', 'k1', 'a1');
     first.set('p', 'b', 'k1', 'b1');
