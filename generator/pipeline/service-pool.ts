@@ -25,16 +25,6 @@ const MAX_THREADS = 3;
 const WORKER_PATH = path.join(PACKAGE_ROOT, 'dist', 'pipeline', 'service-worker.js');
 
 /**
- * A worker's young generation (V8 splits it in three: two semi-spaces and a
- * large-object space), larger than V8's default of 48 MB (16 MB semi-spaces).
- * A service's parsed YAML and model live only while its job runs; with small
- * semi-spaces they are copied by a scavenge or two and then promoted, and
- * scavenging was the largest share of a run after parsing itself. With 64 MB
- * semi-spaces most jobs end before their objects are ever copied.
- */
-const WORKER_YOUNG_GENERATION_MB = 192;
-
-/**
  * Threads for a run over these services, this one included: one per core
  * beyond the first (the main thread takes jobs too, between writes), so none
  * on a 2-core machine. There a second thread measured slower on a shared
@@ -178,7 +168,7 @@ export class ServicePool {
   }
 
   private startWorker(workerPath: string, input: WorkerInput): void {
-    const worker = new Worker(workerPath, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(workerPath, { workerData: input });
     let failure = '';
     const entry = {
       worker,
