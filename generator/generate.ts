@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { COMPILED, PACKAGE_ROOT } from './package-root.js';
 import { fromCurrentFolder, sortDiagnostics, type Diagnostic } from './diagnostics.js';
-import { inputFingerprint } from './load/input-fingerprint.js';
+import { Fingerprint } from './load/input-fingerprint.js';
 import { BUILTIN_TEMPLATES_DIR } from './load/load-templates.js';
-import { outputsCurrent } from './write/outputs-current.js';
+import { hasRunRecords, outputsCurrent } from './write/outputs-current.js';
 import type { WriteResult } from './write/write-output.js';
 import { timed } from './trace.js';
 
@@ -54,27 +54,31 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const registryRoot = opts.registry ?? DEFAULT_REGISTRY;
   const layout = opts.layout ?? 'classic';
   const settingsDir = opts.settings ?? DEFAULT_SETTINGS;
-  const inputs = timed('fingerprint inputs', () => inputFingerprint({
+  // With no record of an earlier run and no cached service, nothing is compared
+  // with the spec hashes before the run ends: the jobs hash the files they read.
+  const cold = !hasRunRecords(opts.out);
+  const fingerprint = timed('fingerprint inputs', () => new Fingerprint({
     registry: registryRoot,
     providers: opts.providers ?? [],
     settingsDir,
     templateDirs: [path.join(BUILTIN_TEMPLATES_DIR, 'shared'), path.join(BUILTIN_TEMPLATES_DIR, layout), ...(opts.templates ? [opts.templates] : [])],
     options: { layout, providers: [...(opts.providers ?? [])].sort(), strict: opts.strict === true },
     codeDir: CODE_DIR,
-  }));
-  const current = opts.force ? false : outputsCurrent(opts.out, inputs);
+  }, cold));
+  // Without an inputs record the outputs are never current.
+  const current = opts.force || cold ? false : outputsCurrent(opts.out, fingerprint.inputs);
   if (current) {
     return { diagnostics: [], paths: [], upToDate: true, ...current.warnings !== undefined ? { lastWarnings: current.warnings } : {}, counts: { providers: 0, services: 0, resources: 0, pages: 0, reused: 0 } };
   }
 
   const { openRun } = await import('./pipeline/open-run.js');
-  const { index, env, prior, whole } = openRun({ registry: registryRoot, ...(opts.providers ? { providers: opts.providers } : {}), layout, ...(opts.templates ? { templates: opts.templates } : {}), settings: settingsDir, strict: opts.strict === true });
+  const { index, env, prior, whole } = openRun({ registry: registryRoot, ...(opts.providers ? { providers: opts.providers } : {}), layout, ...(opts.templates ? { templates: opts.templates } : {}), settings: settingsDir, strict: opts.strict === true, hashSpecs: fingerprint.incomplete });
   const counts = { providers: index.providers.length, services: 0, resources: 0, pages: 0, reused: 0 };
   // An error that belongs to no single provider (a missing provider, a settings file) stops the run before anything is written.
   if (whole) return { diagnostics: sortDiagnostics(fromCurrentFolder(prior, index.root)), paths: [], upToDate: false, counts };
 
   const { runProviders } = await import('./pipeline/run-providers.js');
-  const run = await runProviders(index, env, prior, { out: opts.out, strict: opts.strict === true, wholeRegistry: (opts.providers ?? []).length === 0, write: { check: opts.check === true, force: opts.force === true, inputs } });
+  const run = await runProviders(index, env, prior, { out: opts.out, strict: opts.strict === true, wholeRegistry: (opts.providers ?? []).length === 0, write: { check: opts.check === true, force: opts.force === true }, fingerprint });
   // Spec diagnostics name files relative to the registry root until here (whose provider an error is); the user reads them from the current folder.
   const diagnostics = [...sortDiagnostics(fromCurrentFolder(run.diagnostics, index.root)), ...run.write.diagnostics];
   return { diagnostics, paths: run.paths, write: run.write, upToDate: false, counts: { ...counts, ...run.counts } };

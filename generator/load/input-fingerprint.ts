@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,34 +23,77 @@ export interface FingerprintInput {
   readonly codeDir: string;
 }
 
-export function inputFingerprint(input: FingerprintInput): Map<string, string> {
-  const out = new Map<string, string>();
-  const root = path.resolve(input.registry);
-  const chosen = input.providers.length > 0;
-  const providers = chosen ? [...new Set(input.providers)] : listDirs(root);
-  const specs = new Set<string>(chosen ? [] : listFiles(root));
-  for (const p of providers.sort()) {
-    if (!chosen) continue;
-    for (const rel of listFiles(path.join(root, p))) specs.add(`${p}/${rel}`);
-    for (const version of listDirs(path.join(root, p))) {
-      for (const rel of namedFiles(root, path.join(root, p, version, 'provider.yaml'))) specs.add(rel);
+// The one-shot crypto.hash (Node 20.12+) is about twice as fast as a Hash object; looked up at run time because engines allows older 20.x.
+const oneShot: typeof crypto.hash | undefined = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+
+/**
+ * A run's input fingerprint, whose spec files may be hashed later, by whoever
+ * reads them anyway. A cold run (no record of an earlier run to compare with,
+ * no cached service) needs the spec hashes only at its end, for the record and
+ * the service cache, and its loader reads every service file: hashing those
+ * bytes there (`learn`) spares reading the whole registry a second time.
+ * `complete` hashes what nobody reported; the result is the same map either way.
+ */
+export class Fingerprint {
+  /** Every input but the spec files still pending; complete after `complete()`. */
+  readonly inputs = new Map<string, string>();
+  private readonly root: string;
+  /** Spec files (relative to the root) whose hashes have not come in yet. */
+  private readonly pending = new Set<string>();
+
+  constructor(input: FingerprintInput, deferSpecs: boolean) {
+    const out = this.inputs;
+    const root = (this.root = path.resolve(input.registry));
+    const chosen = input.providers.length > 0;
+    const providers = chosen ? [...new Set(input.providers)] : listDirs(root);
+    const specs = new Set<string>(chosen ? [] : listFiles(root));
+    for (const p of providers.sort()) {
+      if (!chosen) continue;
+      for (const rel of listFiles(path.join(root, p))) specs.add(`${p}/${rel}`);
+      for (const version of listDirs(path.join(root, p))) {
+        for (const rel of namedFiles(root, path.join(root, p, version, 'provider.yaml'))) specs.add(rel);
+      }
     }
-  }
-  for (const rel of [...specs].sort()) out.set(`spec:${rel}`, hashFile(path.join(root, rel)));
-  for (const p of providers.sort()) {
-    if (input.settingsDir) {
-      const s = path.resolve(input.settingsDir, `${p}.md`);
-      out.set(`settings:${p}`, fs.existsSync(s) ? hashFile(s) : 'absent');
+    for (const rel of [...specs].sort()) {
+      if (deferSpecs) this.pending.add(rel);
+      else out.set(`spec:${rel}`, hashFile(path.join(root, rel)));
     }
+    for (const p of providers.sort()) {
+      if (input.settingsDir) {
+        const s = path.resolve(input.settingsDir, `${p}.md`);
+        out.set(`settings:${p}`, fs.existsSync(s) ? hashFile(s) : 'absent');
+      }
+    }
+    input.templateDirs.forEach((dir, i) => {
+      for (const rel of listFiles(dir)) out.set(`template:${i}:${rel}`, hashFile(path.join(dir, rel)));
+    });
+    out.set('options', sha(JSON.stringify(input.options)));
+    const code = createHash('sha256');
+    for (const rel of listFiles(input.codeDir)) code.update(rel).update(fs.readFileSync(path.join(input.codeDir, rel)));
+    out.set('generator', code.digest('hex'));
   }
-  input.templateDirs.forEach((dir, i) => {
-    for (const rel of listFiles(dir)) out.set(`template:${i}:${rel}`, hashFile(path.join(dir, rel)));
-  });
-  out.set('options', sha(JSON.stringify(input.options)));
-  const code = createHash('sha256');
-  for (const rel of listFiles(input.codeDir)) code.update(rel).update(fs.readFileSync(path.join(input.codeDir, rel)));
-  out.set('generator', code.digest('hex'));
-  return out;
+
+  /** True while some spec file's hash is still to come. */
+  get incomplete(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** The hash of the bytes of spec file `rel` (relative to the root), read by someone else; ignored for a file the fingerprint does not cover. */
+  learn(rel: string, sha256: string): void {
+    if (!this.pending.delete(rel)) return;
+    this.inputs.set(`spec:${rel}`, sha256);
+  }
+
+  /** Hashes the spec files no one reported; returns the whole fingerprint. */
+  complete(): Map<string, string> {
+    for (const rel of [...this.pending].sort()) this.learn(rel, hashFile(path.join(this.root, rel)));
+    return this.inputs;
+  }
+}
+
+/** sha256 (hex) of some bytes (a string: its UTF-8 bytes): what the fingerprint records for a file with these contents. */
+export function hashBytes(bytes: Uint8Array | string): string {
+  return oneShot ? oneShot('sha256', bytes, 'hex') : createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Files under `root` that `$ref:` lines of a provider.yaml name, relative to the root, when they exist. */

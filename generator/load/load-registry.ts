@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticBag } from '../diagnostics.js';
+import { hashBytes } from './input-fingerprint.js';
 import { parseYaml } from './parse-yaml.js';
 import { joinPointer } from '../json-pointer.js';
 import type { RawSpec } from './raw-spec.js';
@@ -12,6 +13,8 @@ export interface LoadedFile {
   readonly text: string;
   /** The parsed mapping; undefined when the file is kept only to locate its diagnostics (it did not parse, or is not a mapping). */
   readonly doc: RawSpec | undefined;
+  /** sha256 (hex) of the bytes read, when asked for (input-fingerprint.ts `learn`). */
+  readonly sha256?: string;
 }
 
 /** A service named by provider.yaml, found on disk but not yet read. */
@@ -70,16 +73,17 @@ export function loadRegistryIndex(root: string, options: LoadOptions, bag: Diagn
       if (found.size > 0) bag.error('provider-missing', `no provider "${name}" under ${root} (expected ${name}/<version>/provider.yaml)`, absRoot, '');
       continue;
     }
-    const file = readFile(absRoot, rel, bag, files);
+    // provider.yaml files are small: always hashed, for a fingerprint that waits for them.
+    const file = readFile(absRoot, rel, bag, files, true);
     if (!file) continue;
     providers.push({ name, file, services: findServices(absRoot, name, file, bag) });
   }
   return { root: absRoot, providers, names: wanted.filter((name) => found.has(name)), files };
 }
 
-/** Reads and parses one service file; undefined (reported) when it cannot be used. */
-export function loadServiceFile(absRoot: string, ref: ServiceRef, bag: DiagnosticBag, files: Map<string, LoadedFile>): LoadedFile | undefined {
-  return readFile(absRoot, ref.rel, bag, files);
+/** Reads and parses one service file; undefined (reported) when it cannot be used. `hash`: also hash its bytes (in `files`, also for a file that did not parse). */
+export function loadServiceFile(absRoot: string, ref: ServiceRef, bag: DiagnosticBag, files: Map<string, LoadedFile>, hash = false): LoadedFile | undefined {
+  return readFile(absRoot, ref.rel, bag, files, hash);
 }
 
 function findServices(absRoot: string, providerName: string, provider: LoadedFile, bag: DiagnosticBag): ServiceRef[] {
@@ -158,7 +162,7 @@ function spelledOnDisk(absRoot: string, rel: string, listings: Map<string, reado
   }
 }
 
-function readFile(absRoot: string, rel: string, bag: DiagnosticBag, files: Map<string, LoadedFile>): LoadedFile | undefined {
+function readFile(absRoot: string, rel: string, bag: DiagnosticBag, files: Map<string, LoadedFile>, hash = false): LoadedFile | undefined {
   const cached = files.get(rel);
   if (cached) return cached.doc === undefined ? undefined : cached;
   const absPath = path.join(absRoot, rel);
@@ -170,7 +174,8 @@ function readFile(absRoot: string, rel: string, bag: DiagnosticBag, files: Map<s
     return undefined;
   }
   const doc = parseYaml(text, rel, bag);
-  const file: LoadedFile = { path: rel, absPath, text, doc: isRecord(doc) ? doc : undefined };
+  const sha256 = hash ? hashOfText(text, absPath) : undefined;
+  const file: LoadedFile = { path: rel, absPath, text, doc: isRecord(doc) ? doc : undefined, ...(sha256 === undefined ? {} : { sha256 }) };
   // A file that failed to parse is kept so its diagnostics can still be located.
   files.set(rel, file);
   if (doc === undefined) return undefined;
@@ -179,6 +184,17 @@ function readFile(absRoot: string, rel: string, bag: DiagnosticBag, files: Map<s
     return undefined;
   }
   return file;
+}
+
+/**
+ * The hash of the bytes that decoded to `text`, without reading them again:
+ * text decoded from valid UTF-8 encodes back to exactly those bytes, and
+ * decoding replaces anything invalid with U+FFFD, so a text without U+FFFD is
+ * hashed as it is. A text with one (an invalid byte, or the character itself)
+ * has its file read and hashed as bytes.
+ */
+export function hashOfText(text: string, absPath: string): string {
+  return text.includes('\uFFFD') ? hashBytes(fs.readFileSync(absPath)) : hashBytes(text);
 }
 
 /** provider name -> relative path of its provider.yaml (highest version directory wins). */

@@ -10,11 +10,12 @@ import { timed } from '../trace.js';
 // cross-service finishing pass, the writer's comparison) runs as in a cold
 // run, so the output is the same bytes either way.
 
-/** What is stored for a service: its job's result without the ref, which the run supplies afresh. */
-export type CachedJob = Omit<ServiceJobResult, 'ref'>;
+/** What is stored for a service: its job's result without the ref, which the run supplies afresh (nor the hash of its file, which its key holds). */
+export type CachedJob = Omit<ServiceJobResult, 'ref' | 'specSha256'>;
 
 /** Which services of a provider must run; the others are reused. Decided from entry names alone. */
 export interface ProviderPlan {
+  readonly providerFile: string;
   readonly refs: readonly ServiceRef[];
   readonly keys: readonly (string | undefined)[];
   readonly reuse: readonly boolean[];
@@ -39,10 +40,14 @@ export class JobCache {
 
   plan(provider: ProviderIndex): ProviderPlan {
     const refs = provider.services;
-    const inputs = this.inputs;
-    const keys = refs.map((ref) => (inputs ? serviceKey(inputs, { serviceFile: ref.rel, providerFile: provider.file.path, provider: ref.provider, layout: this.env.layout }) : undefined));
+    const keys = refs.map((ref) => this.keyOf(ref, provider.file.path));
     const reuse = refs.map((ref, i) => keys[i] !== undefined && this.store.has(ref.provider, ref.name, keys[i]));
-    return { refs, keys, reuse, run: refs.filter((_, i) => !reuse[i]) };
+    return { providerFile: provider.file.path, refs, keys, reuse, run: refs.filter((_, i) => !reuse[i]) };
+  }
+
+  /** Undefined while the fingerprint lacks the service's file (see serviceKey); `inputs` may learn spec hashes during the run. */
+  private keyOf(ref: ServiceRef, providerFile: string): string | undefined {
+    return this.inputs ? serviceKey(this.inputs, { serviceFile: ref.rel, providerFile, provider: ref.provider, layout: this.env.layout }) : undefined;
   }
 
   /** The results of the planned jobs that ran (`fresh`, in plan order) merged with the reused ones. */
@@ -61,9 +66,11 @@ export class JobCache {
       }
       // An entry that went away or is unreadable since it was planned costs only time: the job runs here.
       const r = plan.reuse[i] ? runServiceJob(ref, this.env) : fresh[next++]!;
-      if (key !== undefined) {
-        const { ref: _ref, ...value } = r;
-        pending.push(() => this.store.set(ref.provider, ref.name, key, value));
+      // A fingerprint that waited for the job's own hash of its file has it now.
+      const storeAs = key ?? this.keyOf(ref, plan.providerFile);
+      if (storeAs !== undefined) {
+        const { ref: _ref, specSha256: _sha, ...value } = r;
+        pending.push(() => this.store.set(ref.provider, ref.name, storeAs, value));
       }
       return r;
     });

@@ -23,6 +23,8 @@ export interface OpenRunOptions {
   /** Settings folder (prose, brand); none for a run that renders no provider page. */
   readonly settings?: string;
   readonly strict?: boolean;
+  /** The jobs hash the service files they read (JobEnv `hashSpecs`). */
+  readonly hashSpecs?: boolean;
 }
 
 export interface OpenRun {
@@ -45,7 +47,7 @@ export function openRun(o: OpenRunOptions): OpenRun {
     const s = settings.get(p.name);
     infos[p.name] = buildProviderInfo({ ctx: { file: p.file.path, doc: p.file.doc!, bag }, name: p.name, ...(s ? { settings: s } : {}) });
   }
-  const env: JobEnv = { run: randomUUID(), root: index.root, layout: o.layout, ...(o.templates ? { templates: o.templates } : {}), providers: infos };
+  const env: JobEnv = { run: randomUUID(), root: index.root, layout: o.layout, ...(o.templates ? { templates: o.templates } : {}), providers: infos, ...(o.hashSpecs ? { hashSpecs: true } : {}) };
   const prior = sortDiagnostics(locateDiagnostics(bag.all, index.files, index.root));
   return { index, env, infos, prior, whole: providerFailures(applyStrict(prior, o.strict), index.names).whole };
 }

@@ -7,6 +7,7 @@ import type { ServiceOverview } from '../model/types.js';
 import { finishProviderPages, providerFolder, renderProviderPage, sortFiles, type OutputFile } from '../render/render-pages.js';
 import { writeOutput, type WriteOptions, type WriteResult } from '../write/write-output.js';
 import { timed } from '../trace.js';
+import type { Fingerprint } from '../load/input-fingerprint.js';
 import { applyStrict } from '../report.js';
 import { providerFailures } from './provider-failures.js';
 import { ServicePool, type PoolOptions } from './service-pool.js';
@@ -38,7 +39,9 @@ export interface RunProvidersOptions {
   readonly strict: boolean;
   /** True when the run covers every provider of the registry: cache entries of services it did not meet are dropped. */
   readonly wholeRegistry: boolean;
-  readonly write: Pick<WriteOptions, 'check' | 'force' | 'inputs'>;
+  readonly write: Pick<WriteOptions, 'check' | 'force'>;
+  /** The run's inputs, recorded after a complete run and keying the service cache; may still wait for the spec hashes the jobs bring. */
+  readonly fingerprint?: Fingerprint;
   /** Threads and worker entry; by default as many threads as pay on this machine (service-pool.ts). */
   readonly pool?: PoolOptions;
 }
@@ -54,7 +57,9 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
   const templates = templatesFor(env);
   // A check run reads the cache but writes nothing into the output folder.
   const store = openServiceCache<CachedJob>(path.resolve(o.out), o.write.check === true);
-  const cache = new JobCache(store, o.write.inputs, env);
+  const fingerprint = o.fingerprint;
+  for (const p of index.providers) if (p.file.sha256 !== undefined) fingerprint?.learn(p.file.path, p.file.sha256);
+  const cache = new JobCache(store, fingerprint?.inputs, env);
 
   /** Checks, completes and writes one provider's pages; undefined when it failed (and was left as it was). */
   const finishProvider = async (name: string, results: readonly ServiceJobResult[]): Promise<OutputFile[] | undefined> => {
@@ -97,7 +102,9 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
   try {
     for (const [i, provider] of live.entries()) {
       pool.release(i + 1);
-      const jobs = cache.merge(plans[i]!, await pool.results(i));
+      const fresh = await pool.results(i);
+      for (const r of fresh) if (r.specSha256 !== undefined) fingerprint?.learn(r.ref.rel, r.specSha256);
+      const jobs = cache.merge(plans[i]!, fresh);
       counts.reused += jobs.reused;
       const files = await finishProvider(provider.name, jobs.results);
       if (!files) {
@@ -117,7 +124,9 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
   if (failed.size === 0) {
     const keep = index.providers.map((p) => providerFolder(p.name));
     const runFacts = { warnings: diagnostics.filter((d) => d.severity === 'warning').length };
-    writes.push(await timed('write', () => writeOutput(o.out, [], { ...o.write, runFacts, keep })));
+    // Spec files no job read (not named by any service, or of no provider) are hashed now, when the fingerprint waited.
+    const inputs = fingerprint && !o.write.check ? timed('fingerprint, rest', () => fingerprint.complete()) : undefined;
+    writes.push(await timed('write', () => writeOutput(o.out, [], { ...o.write, runFacts, keep, ...(inputs ? { inputs } : {}) })));
     if (o.wholeRegistry) store.prune();
   }
   return { diagnostics: sortDiagnostics(diagnostics), write: mergeWrites(writes), counts, paths: paths.sort() };

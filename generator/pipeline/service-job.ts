@@ -21,6 +21,8 @@ export interface JobEnv {
   readonly templates?: string;
   /** Provider facts the pages repeat (name, brand, image), by provider name. */
   readonly providers: Readonly<Record<string, ProviderInfo>>;
+  /** Hash each service file's bytes as it is read (`specSha256`), for a fingerprint that waits for them (input-fingerprint.ts). */
+  readonly hashSpecs?: boolean;
 }
 
 export interface ServiceJobResult {
@@ -31,6 +33,8 @@ export interface ServiceJobResult {
   readonly files: readonly OutputFile[];
   /** Located (line, column) already: only this thread has the file's text. */
   readonly diagnostics: readonly Diagnostic[];
+  /** sha256 of the service file's bytes as read, with `hashSpecs`. */
+  readonly specSha256?: string;
 }
 
 let compiled: { key: string; templates: CompiledTemplates } | undefined;
@@ -52,11 +56,13 @@ export type JobKeep = 'pages' | 'model';
 export function runServiceJob(ref: ServiceRef, env: JobEnv, keep: JobKeep = 'pages'): ServiceJobResult {
   const bag = new DiagnosticBag();
   const files = new Map<string, LoadedFile>();
-  const file = timed('load service', () => loadServiceFile(env.root, ref, bag, files));
-  if (!file) return { ref, files: [], diagnostics: locateDiagnostics(bag.all, files) };
+  const file = timed('load service', () => loadServiceFile(env.root, ref, bag, files, env.hashSpecs === true));
+  const sha = files.get(ref.rel)?.sha256;
+  const hashed = sha === undefined ? {} : { specSha256: sha };
+  if (!file) return { ref, files: [], diagnostics: locateDiagnostics(bag.all, files), ...hashed };
   const service = timed('model', () => buildService({ ctx: { file: file.path, doc: file.doc!, bag }, provider: ref.provider, name: ref.name, entry: ref.entry }));
   const diagnostics = locateDiagnostics(bag.all, files);
-  if (keep === 'model') return { ref, overview: serviceOverview(service), service, files: [], diagnostics };
+  if (keep === 'model') return { ref, overview: serviceOverview(service), service, files: [], diagnostics, ...hashed };
   // Pages of a service with errors would never be written: skip the work.
   let pages: OutputFile[] = [];
   if (!bag.hasErrors) {
@@ -67,5 +73,5 @@ export function runServiceJob(ref: ServiceRef, env: JobEnv, keep: JobKeep = 'pag
       diagnostics.push(e.toDiagnostic());
     }
   }
-  return { ref, overview: serviceOverview(service), files: pages, diagnostics };
+  return { ref, overview: serviceOverview(service), files: pages, diagnostics, ...hashed };
 }

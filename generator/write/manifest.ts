@@ -34,6 +34,9 @@ export function sha256Hex(data: Uint8Array | string): string {
   return oneShot ? oneShot('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex');
 }
 
+/** The line of an entry object, under the path it was formatted for (entries are immutable). */
+const lineOf = new WeakMap<ManifestEntry, { readonly path: string; readonly line: string }>();
+
 /**
  * Keys sorted at every level, one file per line so a regeneration diff shows
  * exactly the pages that changed. Hand-built rather than JSON.stringify of an
@@ -43,7 +46,13 @@ export function serializeManifest(manifest: Manifest): string {
   const paths = sortPaths(manifest.files.keys());
   const fileLines = paths.map((p) => {
     const e = manifest.files.get(p)!;
-    return `    ${JSON.stringify(p)}: {"sha256": ${JSON.stringify(e.sha256)}, "size": ${e.size}}`;
+    // A run over many providers writes the manifest once per provider, each time with every
+    // entry written so far: an entry object keeps its line, so each is formatted once.
+    const known = lineOf.get(e);
+    if (known !== undefined && known.path === p) return known.line;
+    const line = `    ${JSON.stringify(p)}: {"sha256": ${JSON.stringify(e.sha256)}, "size": ${e.size}}`;
+    lineOf.set(e, { path: p, line });
+    return line;
   });
   const files = fileLines.length === 0 ? '{}' : `{\n${fileLines.join(',\n')}\n  }`;
   const lines = [`  "files": ${files}`, `  "generator": ${JSON.stringify(GENERATOR_NAME)}`];
@@ -96,6 +105,20 @@ export function parseManifest(text: string): ManifestRead {
   return { kind: 'ok', manifest, text };
 }
 
+/**
+ * The last manifest read or written, by its exact text: a run over many
+ * providers reads back, before each provider, the manifest it wrote after the
+ * one before, and parsing and checking thousands of entries each time cost
+ * more than the writing. The text is read and compared every time, so a
+ * manifest changed by anyone else is parsed afresh.
+ */
+let last: { readonly outAbs: string; readonly text: string; readonly read: ManifestRead & { kind: 'ok' } } | undefined;
+
+/** Remembers a manifest this process wrote to `outAbs` (its exact text), so reading it back does not parse it. */
+export function rememberManifest(outAbs: string, manifest: Manifest, text: string): void {
+  last = { outAbs, text, read: { kind: 'ok', manifest, text } };
+}
+
 export function readManifest(outAbs: string): ManifestRead {
   let text: string;
   try {
@@ -105,5 +128,8 @@ export function readManifest(outAbs: string): ManifestRead {
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'absent' };
     throw e;
   }
-  return parseManifest(text);
+  if (last !== undefined && last.outAbs === outAbs && last.text === text) return last.read;
+  const read = parseManifest(text);
+  if (read.kind === 'ok') last = { outAbs, text, read };
+  return read;
 }

@@ -1,6 +1,7 @@
-import { lstatSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readInputsRecord, RUN_PREFIX } from './inputs-record.js';
+import { INPUTS_NAME, readInputsRecord, RUN_PREFIX } from './inputs-record.js';
+import { SERVICE_CACHE_NAME } from './service-cache.js';
 import { readManifest } from './manifest.js';
 import { STAGING_NAME } from './paths.js';
 import { cachedHash, readStatCache } from './stat-cache.js';
@@ -35,4 +36,25 @@ export function outputsCurrent(outDir: string, inputs: ReadonlyMap<string, strin
   }
   const warnings = Number(record.get(`${RUN_PREFIX}warnings`));
   return Number.isInteger(warnings) && warnings >= 0 ? { warnings } : {};
+}
+
+/**
+ * False when the output folder holds neither an inputs record nor a cached
+ * service: then no input hash is compared with anything before the run ends
+ * (outputsCurrent is false without one), and a run may hash its specs as it
+ * reads them. Anything there, even unreadable, answers true.
+ */
+export function hasRunRecords(outDir: string): boolean {
+  const outAbs = resolve(outDir);
+  const absent = (e: unknown) => ['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '');
+  try {
+    if (lstatSync(join(outAbs, INPUTS_NAME), { throwIfNoEntry: false })) return true;
+  } catch (e) {
+    if (!absent(e)) return true;
+  }
+  try {
+    return readdirSync(join(outAbs, SERVICE_CACHE_NAME)).length > 0;
+  } catch (e) {
+    return !absent(e);
+  }
 }

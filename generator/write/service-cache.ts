@@ -49,12 +49,29 @@ export function openServiceCache<T>(outAbs: string, readOnly: boolean): ServiceC
     return id;
   };
   const fileOf = (provider: string, service: string, key: string) => join(dir, `${idOf(provider, service)}-${key}.bin`);
-  const list = () => {
-    try {
-      return readdirSync(dir);
-    } catch {
-      return [];
+  // The folder's names by service id (their first 32 characters), listed once
+  // and then kept up to date by this cache's own changes: listing the folder
+  // again for every stored entry made a cold run's 500 stores read 500 x 250
+  // names. An entry another process adds meanwhile is not seen, which costs at
+  // most a stale file that a later prune removes.
+  let byId: Map<string, Set<string>> | undefined;
+  const listing = (): Map<string, Set<string>> => {
+    if (byId === undefined) {
+      byId = new Map();
+      let all: string[] = [];
+      try {
+        all = readdirSync(dir);
+      } catch {
+        // no folder yet: nothing stored
+      }
+      for (const name of all) {
+        const id = name.slice(0, 32);
+        const set = byId.get(id);
+        if (set) set.add(name);
+        else byId.set(id, new Set([name]));
+      }
     }
+    return byId;
   };
   return {
     has(provider, service, key) {
@@ -75,15 +92,24 @@ export function openServiceCache<T>(outAbs: string, readOnly: boolean): ServiceC
         mkdirSync(dir, { recursive: true });
         made = true;
       }
+      const known = listing();
       const temp = `${file}.${process.pid}.tmp`;
       writeFileSync(temp, serialize({ format: FORMAT, key, value } satisfies Entry<T>));
       renameSync(temp, file);
       const id = idOf(provider, service);
-      for (const name of list()) if (name.startsWith(`${id}-`) && name !== `${id}-${key}.bin`) rmSync(join(dir, name), { force: true });
+      const own = `${id}-${key}.bin`;
+      const mine = known.get(id) ?? new Set<string>();
+      for (const name of mine) if (name.startsWith(`${id}-`) && name !== own) rmSync(join(dir, name), { force: true });
+      known.set(id, new Set([...mine].filter((name) => !name.startsWith(`${id}-`)).concat(own)));
     },
     prune() {
       if (readOnly) return;
-      for (const name of list()) if (!used.has(name.slice(0, 32))) rmSync(join(dir, name), { force: true });
+      const known = listing();
+      for (const [id, set] of known) {
+        if (used.has(id)) continue;
+        for (const name of set) rmSync(join(dir, name), { force: true });
+        known.delete(id);
+      }
     },
   };
 }

@@ -61,6 +61,7 @@ export function readStatCache(outAbs: string): StatCache {
     const st = lstatSync(file, { bigint: true });
     if (!st.isFile()) return EMPTY_STAT_CACHE;
     const text = readFileSync(file, 'utf8');
+    if (last !== undefined && last.file === file && last.text === text) return { entries: last.entries, mtimeNs: st.mtimeNs, text };
     const data = JSON.parse(text) as unknown;
     if (typeof data !== 'object' || data === null) return EMPTY_STAT_CACHE;
     const { version, files } = data as { version?: unknown; files?: unknown };
@@ -75,17 +76,35 @@ export function readStatCache(outAbs: string): StatCache {
         // A malformed number only loses this entry.
       }
     }
+    last = { file, text, entries };
     return { entries, mtimeNs: st.mtimeNs, text };
   } catch {
     return EMPTY_STAT_CACHE;
   }
 }
 
+/**
+ * The last cache read or written, by its exact text: a run over many providers
+ * reads back, before each provider, the cache it saved after the one before
+ * (thousands of entries of five numbers each). The text is still read and
+ * compared, and the mtime still comes from the file, so anything another
+ * process changed is parsed afresh. Entries are never mutated once here.
+ */
+let last: { readonly file: string; readonly text: string; readonly entries: ReadonlyMap<string, StatEntry> } | undefined;
+
+/** The line of an entry object, under the path it was formatted for (entries are immutable). */
+const lineOf = new WeakMap<StatEntry, { readonly path: string; readonly line: string }>();
+
 export function serializeStatCache(entries: ReadonlyMap<string, StatEntry>): string {
   const lines = sortPaths(entries.keys()).map((p) => {
     const e = entries.get(p)!;
+    // Saved once per provider with every entry so far: each entry object is formatted once.
+    const known = lineOf.get(e);
+    if (known !== undefined && known.path === p) return known.line;
     // Numbers need no escaping; the hash may come from a hand-edited cache file, so it does.
-    return `    ${JSON.stringify(p)}: [${JSON.stringify(e.sha256)}, "${e.size}", "${e.ino}", "${e.mtimeNs}", "${e.ctimeNs}"]`;
+    const line = `    ${JSON.stringify(p)}: [${JSON.stringify(e.sha256)}, "${e.size}", "${e.ino}", "${e.mtimeNs}", "${e.ctimeNs}"]`;
+    lineOf.set(e, { path: p, line });
+    return line;
   });
   const files = lines.length === 0 ? '{}' : `{\n${lines.join(',\n')}\n  }`;
   return `{\n  "files": ${files},\n  "version": ${CACHE_VERSION}\n}\n`;
@@ -109,12 +128,15 @@ function sleepMs(ms: number): void {
 export function saveStatCache(outAbs: string, entries: Map<string, StatEntry>): void {
   const target = join(outAbs, STAT_CACHE_NAME);
   const temp = `${target}.${process.pid}.tmp`;
-  const save = (): bigint => {
-    writeFileSync(temp, serializeStatCache(entries));
+  let saved = '';
+  const save = (text: string): bigint => {
+    writeFileSync(temp, text);
     renameSync(temp, target);
+    saved = text;
+    last = { file: target, text, entries: new Map(entries) };
     return lstatSync(target, { bigint: true }).mtimeNs;
   };
-  const savedAt = save();
+  const savedAt = save(serializeStatCache(entries));
   const racy = [...entries].filter(([, e]) => e.mtimeNs >= savedAt || e.ctimeNs >= savedAt);
   if (racy.length === 0) return;
   const deadline = Date.now() + 200;
@@ -129,10 +151,12 @@ export function saveStatCache(outAbs: string, entries: Map<string, StatEntry>): 
     rmSync(temp, { force: true });
     return; // a clock that does not move: leave those entries racy
   }
+  let dropped = false;
   for (const [p, e] of racy) {
     const abs = join(outAbs, p);
     const st = lstatSync(abs, { bigint: true, throwIfNoEntry: false });
-    if (st === undefined || !st.isFile() || !sameStat(e, st) || sha256Hex(readFileSync(abs)) !== e.sha256) entries.delete(p);
+    if (st === undefined || !st.isFile() || !sameStat(e, st) || sha256Hex(readFileSync(abs)) !== e.sha256) dropped = entries.delete(p) || dropped;
   }
-  save();
+  // Written again to be newer than its entries; the same text unless an entry was dropped.
+  save(dropped ? serializeStatCache(entries) : saved);
 }

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { timed } from '../trace.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
-import { readManifest, serializeManifest, sha256Hex } from './manifest.js';
+import { readManifest, rememberManifest, serializeManifest, sha256Hex } from './manifest.js';
 import { saveInputsRecord, type RunFacts } from './inputs-record.js';
 import { MANIFEST_NAME, STAGING_NAME, under, validateOutputPaths } from './paths.js';
 import { sortDiagnostics } from '../diagnostics.js';
@@ -185,7 +185,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
     files: entries,
     ...(options.generatorVersion === undefined ? {} : { generatorVersion: options.generatorVersion }),
   };
-  const manifestText = serializeManifest(manifest);
+  const manifestText = timed('write, manifest text', () => serializeManifest(manifest));
 
   if (plan.ops.length === 0 && read.kind === 'ok' && read.text === manifestText) {
     // Nothing to write; only a stale stat cache is refreshed, so the next no-change run is fast again.
@@ -206,6 +206,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
     return;
   }
   result.wrote = true;
+  rememberManifest(outAbs, manifest, manifestText);
 
   // Committed: what follows is tidying, and a failure there must not undo the run.
   const written = new Set(plan.ops.filter((op) => op.kind !== 'remove').map((op) => op.path));
