@@ -1,7 +1,7 @@
-import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sha256Hex } from '../sha256.js';
 
 // Everything that decides the output, hashed: the spec files of the chosen
 // providers, their settings files, the templates, the options and the
@@ -22,9 +22,6 @@ export interface FingerprintInput {
   /** Folder of the running generator's code (dist/ or generator/). */
   readonly codeDir: string;
 }
-
-// The one-shot crypto.hash (Node 20.12+) is about twice as fast as a Hash object; looked up at run time because engines allows older 20.x.
-const oneShot: typeof crypto.hash | undefined = typeof crypto.hash === 'function' ? crypto.hash : undefined;
 
 /**
  * A run's input fingerprint, whose spec files may be hashed later, by whoever
@@ -67,7 +64,7 @@ export class Fingerprint {
     input.templateDirs.forEach((dir, i) => {
       for (const rel of listFiles(dir)) out.set(`template:${i}:${rel}`, hashFile(path.join(dir, rel)));
     });
-    out.set('options', sha(JSON.stringify(input.options)));
+    out.set('options', sha256Hex(JSON.stringify(input.options)));
     const code = createHash('sha256');
     for (const rel of listFiles(input.codeDir)) code.update(rel).update(fs.readFileSync(path.join(input.codeDir, rel)));
     out.set('generator', code.digest('hex'));
@@ -91,11 +88,6 @@ export class Fingerprint {
   }
 }
 
-/** sha256 (hex) of some bytes (a string: its UTF-8 bytes): what the fingerprint records for a file with these contents. */
-export function hashBytes(bytes: Uint8Array | string): string {
-  return oneShot ? oneShot('sha256', bytes, 'hex') : createHash('sha256').update(bytes).digest('hex');
-}
-
 /** Files under `root` that `$ref:` lines of a provider.yaml name, relative to the root, when they exist. */
 function namedFiles(root: string, providerFile: string): string[] {
   let text: string;
@@ -117,12 +109,8 @@ function namedFiles(root: string, providerFile: string): string[] {
   return out;
 }
 
-function sha(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
-}
-
 function hashFile(p: string): string {
-  return createHash('sha256').update(fs.readFileSync(p)).digest('hex');
+  return sha256Hex(fs.readFileSync(p));
 }
 
 function listDirs(dir: string): string[] {

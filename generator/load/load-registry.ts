@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticBag } from '../diagnostics.js';
-import { hashBytes } from './input-fingerprint.js';
+import { sha256Hex } from '../sha256.js';
 import { parseYaml } from './parse-yaml.js';
 import { joinPointer } from '../json-pointer.js';
 import type { RawSpec } from './raw-spec.js';
@@ -194,7 +194,7 @@ function readFile(absRoot: string, rel: string, bag: DiagnosticBag, files: Map<s
  * has its file read and hashed as bytes.
  */
 export function hashOfText(text: string, absPath: string): string {
-  return text.includes('\uFFFD') ? hashBytes(fs.readFileSync(absPath)) : hashBytes(text);
+  return text.includes('\uFFFD') ? sha256Hex(fs.readFileSync(absPath)) : sha256Hex(text);
 }
 
 /** provider name -> relative path of its provider.yaml (highest version directory wins). */

@@ -1,7 +1,6 @@
 // The manifest is the only proof of ownership: a file not listed in it is
 // someone else's and is never touched. It is deterministic (same output, same
 // bytes) so it can be committed with the docs without churn.
-import * as crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_NAME, outputPathProblem, sortPaths } from './paths.js';
@@ -24,15 +23,6 @@ export type ManifestRead =
   | { readonly kind: 'absent' }
   | { readonly kind: 'ok'; readonly manifest: Manifest; readonly text: string }
   | { readonly kind: 'invalid'; readonly reason: string };
-
-// The one-shot crypto.hash (Node 20.12+) is about twice as fast as a Hash
-// object for a page; looked up at run time because engines allows older 20.x.
-const oneShot: typeof crypto.hash | undefined = typeof crypto.hash === 'function' ? crypto.hash : undefined;
-
-/** Strings are hashed as UTF-8, the encoding they are written in. */
-export function sha256Hex(data: Uint8Array | string): string {
-  return oneShot ? oneShot('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex');
-}
 
 /** The line of an entry object, under the path it was formatted for (entries are immutable). */
 const lineOf = new WeakMap<ManifestEntry, { readonly path: string; readonly line: string }>();

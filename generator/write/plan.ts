@@ -5,7 +5,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Manifest } from './manifest.js';
-import { sha256Hex } from './manifest.js';
+import { sha256Hex } from '../sha256.js';
 import { MANIFEST_NAME, parentDirs, sortPaths, under } from './paths.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { StatCache, StatEntry } from './stat-cache.js';

@@ -18,7 +18,7 @@
 import type { BigIntStats } from 'node:fs';
 import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256Hex } from './manifest.js';
+import { sha256Hex } from '../sha256.js';
 import { STAT_CACHE_NAME, sortPaths } from './paths.js';
 
 const CACHE_VERSION = 1;

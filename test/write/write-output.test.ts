@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { sha256Hex } from '../../generator/write/manifest.js';
+import { sha256Hex } from '../../generator/sha256.js';
 import { MANIFEST_NAME, STAGING_NAME, STAT_CACHE_NAME } from '../../generator/write/paths.js';
 import { isUpToDate, writeOutput, writeOutputSync } from '../../generator/write/write-output.js';
 import { codes, filesOf, mtimeNs, put, read, snapshotTree, tempDir } from './helpers.js';
