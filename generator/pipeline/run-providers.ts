@@ -5,7 +5,8 @@ import { duplicateResourceIds } from '../model/check-ids.js';
 import { providerOverview } from '../model/overview.js';
 import type { ServiceOverview } from '../model/types.js';
 import { finishProviderPages, providerFolder, renderProviderPage, sortFiles, type OutputFile } from '../render/render-pages.js';
-import { writeOutput, type WriteOptions, type WriteResult } from '../write/write-output.js';
+import { flushStatCache, writeOutput, type WriteOptions, type WriteResult } from '../write/write-output.js';
+import { DeferredStatCache } from '../write/stat-cache.js';
 import { timed } from '../trace.js';
 import type { Fingerprint } from '../load/input-fingerprint.js';
 import { applyStrict } from '../report.js';
@@ -57,6 +58,8 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
   const templates = templatesFor(env);
   // A check run reads the cache but writes nothing into the output folder.
   const store = openServiceCache<CachedJob>(path.resolve(o.out), o.write.check === true);
+  // Every write of this run keeps the stat cache in memory; it is saved once, at the end.
+  const statCache = o.write.check === true ? undefined : new DeferredStatCache(path.resolve(o.out));
   const fingerprint = o.fingerprint;
   for (const p of index.providers) if (p.file.sha256 !== undefined) fingerprint?.learn(p.file.path, p.file.sha256);
   const cache = new JobCache(store, fingerprint?.inputs, env);
@@ -89,7 +92,7 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
     files = timed('finish provider pages', () => finishProviderPages(files, overview, templates));
     sortFiles(files);
     const scope = providerFolder(name);
-    const w = await timed('write', () => writeOutput(o.out, files, { check: o.write.check === true, force: o.write.force === true, scope }));
+    const w = await timed('write', () => writeOutput(o.out, files, { check: o.write.check === true, force: o.write.force === true, scope, ...(statCache ? { statCache } : {}) }));
     writes.push(w);
     return w.diagnostics.some((d) => d.severity === 'error') ? undefined : files;
   };
@@ -126,10 +129,12 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
     const runFacts = { warnings: diagnostics.filter((d) => d.severity === 'warning').length };
     // Spec files no job read (not named by any service, or of no provider) are hashed now, when the fingerprint waited.
     const inputs = fingerprint && !o.write.check ? timed('fingerprint, rest', () => fingerprint.complete()) : undefined;
-    writes.push(await timed('write', () => writeOutput(o.out, [], { ...o.write, runFacts, keep, ...(inputs ? { inputs } : {}) })));
+    writes.push(await timed('write', () => writeOutput(o.out, [], { ...o.write, runFacts, keep, ...(inputs ? { inputs } : {}), ...(statCache ? { statCache } : {}) })));
     if (o.wholeRegistry) store.prune();
   }
-  return { diagnostics: sortDiagnostics(diagnostics), write: mergeWrites(writes), counts, paths: paths.sort() };
+  const write = mergeWrites(writes);
+  if (statCache) write.diagnostics.push(...flushStatCache(o.out, statCache));
+  return { diagnostics: sortDiagnostics(diagnostics), write, counts, paths: paths.sort() };
 }
 
 function mergeWrites(writes: readonly WriteResult[]): WriteResult {

@@ -110,6 +110,46 @@ export function serializeStatCache(entries: ReadonlyMap<string, StatEntry>): str
   return `{\n  "files": ${files},\n  "version": ${CACHE_VERSION}\n}\n`;
 }
 
+/**
+ * A run's stat cache while it writes provider after provider. Each save formats every entry and
+ * waits for the file-system clock (saveStatCache), so saving after each provider, with every
+ * entry written so far, grew with the square of the number of providers. A run hands one of
+ * these to each of its writes instead: the entries stay in memory between the writes and are
+ * saved once, when the run ends (`flush`). A run that dies before that only loses speed: the
+ * file still holds the stats of the run before, and a page whose stat no longer matches is
+ * hashed again.
+ */
+export class DeferredStatCache {
+  private state: StatCache | undefined;
+  private dirty = false;
+
+  constructor(readonly outAbs: string) {}
+
+  /** The file's cache the first time, then what the run's writes left. */
+  read(outExists: boolean): StatCache {
+    this.state ??= outExists ? readStatCache(this.outAbs) : EMPTY_STAT_CACHE;
+    return this.state;
+  }
+
+  /**
+   * What a write leaves. The cache file's mtime stays the one read: entries written since are
+   * newer, so this run never trusts them (cachedHash), as it would not trust them from the file.
+   */
+  update(entries: Map<string, StatEntry>): void {
+    this.state = { entries, mtimeNs: this.state?.mtimeNs ?? 0n };
+    this.dirty = true;
+  }
+
+  /** Saves what the writes left, if they changed anything; true when it saved. */
+  flush(): boolean {
+    if (!this.dirty || this.state === undefined) return false;
+    saveStatCache(this.outAbs, new Map(this.state.entries));
+    this.dirty = false;
+    this.state = undefined;
+    return true;
+  }
+}
+
 function sameStat(e: StatEntry, st: BigIntStats): boolean {
   return e.size === st.size && e.ino === st.ino && e.mtimeNs === st.mtimeNs && e.ctimeNs === st.ctimeNs;
 }

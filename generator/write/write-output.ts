@@ -12,7 +12,7 @@ import { MANIFEST_NAME, STAGING_NAME, under, validateOutputPaths } from './paths
 import { sortDiagnostics } from '../diagnostics.js';
 import type { PreparedFile } from './plan.js';
 import { planWrite } from './plan.js';
-import type { StatCache, StatEntry } from './stat-cache.js';
+import type { DeferredStatCache, StatCache, StatEntry } from './stat-cache.js';
 import { EMPTY_STAT_CACHE, readStatCache, saveStatCache, serializeStatCache, statEntry } from './stat-cache.js';
 import { recoverStaging } from './rollback.js';
 import { removeStaging, stagingPath, stagingState } from './staging.js';
@@ -49,6 +49,12 @@ export interface WriteOptions {
   readonly inputs?: ReadonlyMap<string, string>;
   /** Recorded with the inputs: what a later no-change run reports about this one. */
   readonly runFacts?: RunFacts;
+  /**
+   * The run's stat cache, for a run that writes the same folder several times (provider by
+   * provider): the writes keep it up to date in memory, and the run saves it once at its end
+   * (flushStatCache). Without it, each write saves the cache itself.
+   */
+  readonly statCache?: DeferredStatCache;
 }
 
 /**
@@ -167,7 +173,8 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
       .map((f) => ({ path: f.path, contents: f.contents, size: Buffer.byteLength(f.contents, 'utf8'), sha256: sha256Hex(f.contents) }))
       .sort((a, b) => (a.path < b.path ? -1 : 1)),
   );
-  const cache = outExists ? readStatCache(outAbs) : EMPTY_STAT_CACHE;
+  const deferred = options.statCache?.outAbs === outAbs ? options.statCache : undefined;
+  const cache = deferred ? deferred.read(outExists) : outExists ? readStatCache(outAbs) : EMPTY_STAT_CACHE;
   const plan = timed('write, plan', () => planWrite({ outAbs, outDisplay: outDir, outExists, files: prepared, old, manifestAbsent: read.kind === 'absent', cache, force: options.force === true }));
   Object.assign(result, {
     added: plan.added,
@@ -190,7 +197,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
 
   if (plan.ops.length === 0 && read.kind === 'ok' && read.text === manifestText) {
     // Nothing to write; only a stale stat cache is refreshed, so the next no-change run is fast again.
-    bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, new Set(), kept.keys()));
+    bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, new Set(), kept.keys(), deferred));
     if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!, options.runFacts));
     return;
   }
@@ -212,7 +219,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   // Committed: what follows is tidying, and a failure there must not undo the run.
   const written = new Set(plan.ops.filter((op) => op.kind !== 'remove').map((op) => op.path));
   bestEffort(report, outDir, () => pruneEmptiedDirs(outAbs, plan.removed));
-  timed('write, stat cache', () => bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, written, kept.keys())));
+  timed('write, stat cache', () => bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, written, kept.keys(), deferred)));
   bestEffort(report, outDir, () => removeStaging(stagingPath(outAbs)));
   if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!, options.runFacts));
 }
@@ -243,6 +250,7 @@ function writeStatCache(
   verified: ReadonlyMap<string, StatEntry>,
   written: ReadonlySet<string>,
   kept: Iterable<string>,
+  deferred: DeferredStatCache | undefined,
 ): void {
   const entries = new Map<string, StatEntry>();
   let reused = 0;
@@ -261,6 +269,14 @@ function writeStatCache(
   }
   // The common no-change case: every entry came straight from the cache, so it cannot differ.
   if (reused === entries.size && entries.size === cache.entries.size) return;
+  if (deferred) return deferred.update(entries);
   if (written.size === 0 && serializeStatCache(entries) === cache.text) return;
   saveStatCache(outAbs, entries);
+}
+
+/** Saves a run's deferred stat cache (see WriteOptions.statCache); a failure costs only speed, so it is a warning. */
+export function flushStatCache(outDir: string, cache: DeferredStatCache): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  bestEffort((severity, code, message, file = outDir) => diagnostics.push({ severity, code, message, file, pointer: '' }), outDir, () => void timed('write, stat cache save', () => cache.flush()));
+  return diagnostics;
 }
