@@ -4,6 +4,7 @@ import { fromCurrentFolder, sortDiagnostics, type Diagnostic } from './diagnosti
 import { Fingerprint } from './load/input-fingerprint.js';
 import { BUILTIN_TEMPLATES_DIR } from './load/load-templates.js';
 import { hasRunRecords, outputsCurrent } from './write/outputs-current.js';
+import { knownInputHashes } from './write/inputs-record.js';
 import type { WriteResult } from './write/write-output.js';
 import { timed } from './trace.js';
 
@@ -64,6 +65,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     templateDirs: [path.join(BUILTIN_TEMPLATES_DIR, 'shared'), path.join(BUILTIN_TEMPLATES_DIR, layout), ...(opts.templates ? [opts.templates] : [])],
     options: { layout, providers: [...(opts.providers ?? [])].sort(), strict: opts.strict === true },
     codeDir: CODE_DIR,
+    // What the last run recorded: files whose stat did not move are not read again.
+    ...(cold ? {} : { knownHash: knownInputHashes(opts.out) }),
   }, cold));
   // Without an inputs record the outputs are never current.
   const current = opts.force || cold ? false : outputsCurrent(opts.out, fingerprint.inputs);

@@ -21,6 +21,21 @@ export interface FingerprintInput {
   readonly options: Readonly<Record<string, unknown>>;
   /** Folder of the running generator's code (dist/ or generator/). */
   readonly codeDir: string;
+  /**
+   * The hash a file had when an earlier run saw it with exactly this stat, when that can be
+   * trusted (the record of the last run: write/inputs-record.ts). A file it answers for is not
+   * read, so a run that finds nothing changed reads no spec at all.
+   */
+  readonly knownHash?: (abs: string, stat: fs.BigIntStats) => string | undefined;
+}
+
+/** A file's hash beside the stat it had before it was read: an edit after that moves the stat, so the pair never vouches for bytes it did not hash. */
+export interface HashedFile {
+  readonly sha256: string;
+  readonly size: bigint;
+  readonly ino: bigint;
+  readonly mtimeNs: bigint;
+  readonly ctimeNs: bigint;
 }
 
 /**
@@ -35,10 +50,14 @@ export class Fingerprint {
   /** Every input but the spec files still pending; complete after `complete()`. */
   readonly inputs = new Map<string, string>();
   private readonly root: string;
-  /** Spec files (relative to the root) whose hashes have not come in yet. */
-  private readonly pending = new Set<string>();
+  /** Spec files (relative to the root) whose hashes have not come in yet, with their stat before anyone read them. */
+  private readonly pending = new Map<string, fs.BigIntStats | undefined>();
+  /** Every file hashed (read or known), by absolute path: what the next run's knownHash may answer from. */
+  readonly files = new Map<string, HashedFile>();
+  private readonly knownHash: FingerprintInput['knownHash'];
 
   constructor(input: FingerprintInput, deferSpecs: boolean) {
+    this.knownHash = input.knownHash;
     const out = this.inputs;
     const root = (this.root = path.resolve(input.registry));
     const chosen = input.providers.length > 0;
@@ -52,22 +71,32 @@ export class Fingerprint {
       }
     }
     for (const rel of [...specs].sort()) {
-      if (deferSpecs) this.pending.add(rel);
-      else out.set(`spec:${rel}`, hashFile(path.join(root, rel)));
+      if (deferSpecs) this.pending.set(rel, statOf(path.join(root, rel)));
+      else out.set(`spec:${rel}`, this.hashFile(path.join(root, rel)));
     }
     for (const p of providers.sort()) {
       if (input.settingsDir) {
         const s = path.resolve(input.settingsDir, `${p}.md`);
-        out.set(`settings:${p}`, fs.existsSync(s) ? hashFile(s) : 'absent');
+        out.set(`settings:${p}`, fs.existsSync(s) ? this.hashFile(s) : 'absent');
       }
     }
     input.templateDirs.forEach((dir, i) => {
-      for (const rel of listFiles(dir)) out.set(`template:${i}:${rel}`, hashFile(path.join(dir, rel)));
+      for (const rel of listFiles(dir)) out.set(`template:${i}:${rel}`, this.hashFile(path.join(dir, rel)));
     });
     out.set('options', sha256Hex(JSON.stringify(input.options)));
+    // Each file's name and hash: the same files with the same bytes give the same hash.
     const code = createHash('sha256');
-    for (const rel of listFiles(input.codeDir)) code.update(rel).update(fs.readFileSync(path.join(input.codeDir, rel)));
+    for (const rel of listFiles(input.codeDir)) code.update(`${rel}\0${this.hashFile(path.join(input.codeDir, rel))}\0`);
     out.set('generator', code.digest('hex'));
+  }
+
+  /** The file's hash: known from its stat when the last run saw it so, else read. */
+  private hashFile(abs: string): string {
+    const stat = statOf(abs);
+    const known = stat && this.knownHash?.(abs, stat);
+    const sha256 = known ?? sha256Hex(fs.readFileSync(abs));
+    if (stat) this.files.set(abs, entry(sha256, stat));
+    return sha256;
   }
 
   /** True while some spec file's hash is still to come. */
@@ -77,15 +106,37 @@ export class Fingerprint {
 
   /** The hash of the bytes of spec file `rel` (relative to the root), read by someone else; ignored for a file the fingerprint does not cover. */
   learn(rel: string, sha256: string): void {
-    if (!this.pending.delete(rel)) return;
+    if (!this.pending.has(rel)) return;
+    // The stat was taken before the loader read the file: if it changed in between, the stat the next run sees differs.
+    const stat = this.pending.get(rel);
+    this.pending.delete(rel);
     this.inputs.set(`spec:${rel}`, sha256);
+    if (stat) this.files.set(path.join(this.root, rel), entry(sha256, stat));
   }
 
   /** Hashes the spec files no one reported; returns the whole fingerprint. */
   complete(): Map<string, string> {
-    for (const rel of [...this.pending].sort()) this.learn(rel, hashFile(path.join(this.root, rel)));
+    for (const rel of [...this.pending.keys()].sort()) {
+      const abs = path.join(this.root, rel);
+      this.pending.delete(rel);
+      this.inputs.set(`spec:${rel}`, this.hashFile(abs));
+    }
     return this.inputs;
   }
+}
+
+/** The stat of a regular file (a link's target: that is what is read), else undefined. */
+function statOf(abs: string): fs.BigIntStats | undefined {
+  try {
+    const st = fs.statSync(abs, { bigint: true });
+    return st.isFile() ? st : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function entry(sha256: string, st: fs.BigIntStats): HashedFile {
+  return { sha256, size: st.size, ino: st.ino, mtimeNs: st.mtimeNs, ctimeNs: st.ctimeNs };
 }
 
 /** Files under `root` that `$ref:` lines of a provider.yaml name, relative to the root, when they exist. */
@@ -107,10 +158,6 @@ function namedFiles(root: string, providerFile: string): string[] {
     }
   }
   return out;
-}
-
-function hashFile(p: string): string {
-  return sha256Hex(fs.readFileSync(p));
 }
 
 function listDirs(dir: string): string[] {

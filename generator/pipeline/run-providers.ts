@@ -129,7 +129,7 @@ export async function runProviders(index: RegistryIndex, env: JobEnv, prior: rea
     const runFacts = { warnings: diagnostics.filter((d) => d.severity === 'warning').length };
     // Spec files no job read (not named by any service, or of no provider) are hashed now, when the fingerprint waited.
     const inputs = fingerprint && !o.write.check ? timed('fingerprint, rest', () => fingerprint.complete()) : undefined;
-    writes.push(await timed('write', () => writeOutput(o.out, [], { ...o.write, runFacts, keep, ...(inputs ? { inputs } : {}), ...(statCache ? { statCache } : {}) })));
+    writes.push(await timed('write', () => writeOutput(o.out, [], { ...o.write, runFacts, keep, ...(inputs ? { inputs, inputFiles: fingerprint!.files } : {}), ...(statCache ? { statCache } : {}) })));
     if (o.wholeRegistry) store.prune();
   }
   const write = mergeWrites(writes);

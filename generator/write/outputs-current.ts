@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { INPUTS_NAME, readInputsRecord, RUN_PREFIX } from './inputs-record.js';
+import { INPUTS_NAME, isFingerprintKey, readInputsRecord, RUN_PREFIX } from './inputs-record.js';
 import { SERVICE_CACHE_NAME } from './service-cache.js';
 import { readManifest } from './manifest.js';
 import { STAGING_NAME } from './paths.js';
@@ -25,7 +25,7 @@ export function outputsCurrent(outDir: string, inputs: ReadonlyMap<string, strin
   if (read.kind !== 'ok') return false;
   const record = readInputsRecord(outAbs);
   if (!record) return false;
-  const recorded = new Map([...record].filter(([k]) => !k.startsWith(RUN_PREFIX)));
+  const recorded = new Map([...record].filter(([k]) => isFingerprintKey(k)));
   if (recorded.size !== inputs.size) return false;
   for (const [k, v] of inputs) if (recorded.get(k) !== v) return false;
   if (lstatSync(join(outAbs, STAGING_NAME), { throwIfNoEntry: false })) return false;

@@ -49,6 +49,8 @@ export interface WriteOptions {
   readonly inputs?: ReadonlyMap<string, string>;
   /** Recorded with the inputs: what a later no-change run reports about this one. */
   readonly runFacts?: RunFacts;
+  /** Recorded with the inputs: each input file's hash beside its stat, by absolute path (inputs-record.ts). */
+  readonly inputFiles?: ReadonlyMap<string, StatEntry>;
   /**
    * The run's stat cache, for a run that writes the same folder several times (provider by
    * provider): the writes keep it up to date in memory, and the run saves it once at its end
@@ -198,7 +200,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   if (plan.ops.length === 0 && read.kind === 'ok' && read.text === manifestText) {
     // Nothing to write; only a stale stat cache is refreshed, so the next no-change run is fast again.
     bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, new Set(), kept.keys(), deferred));
-    if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!, options.runFacts));
+    if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!, options.runFacts, options.inputFiles));
     return;
   }
 
@@ -221,7 +223,7 @@ function run(outDir: string, files: readonly OutputFile[], options: WriteOptions
   bestEffort(report, outDir, () => pruneEmptiedDirs(outAbs, plan.removed));
   timed('write, stat cache', () => bestEffort(report, outDir, () => writeStatCache(outAbs, cache, prepared, plan.verified, written, kept.keys(), deferred)));
   bestEffort(report, outDir, () => removeStaging(stagingPath(outAbs)));
-  if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!, options.runFacts));
+  if (options.inputs) bestEffort(report, outDir, () => saveInputsRecord(outAbs, options.inputs!, options.runFacts, options.inputFiles));
 }
 
 /** True for a path this run must leave as it is (kept, or outside its scope). */
