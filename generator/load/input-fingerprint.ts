@@ -27,7 +27,17 @@ export interface FingerprintInput {
    * read, so a run that finds nothing changed reads no spec at all.
    */
   readonly knownHash?: (abs: string, stat: fs.BigIntStats) => string | undefined;
+  /** The clock a file's age is judged by, in ns (by default the system's: tests pass a later one). */
+  readonly nowNs?: () => bigint;
 }
+
+/**
+ * A file changed less than this long before it was read is hashed but its stat is not recorded
+ * (`files`), so the next run reads it again. File times come from a coarse clock (a few ms on
+ * Linux, up to 2 s on FAT): a second edit within the same tick, after the read, would leave the
+ * stat as recorded beside the hash of the bytes before it.
+ */
+const SETTLED_NS = 2_000_000_000n;
 
 /** A file's hash beside the stat it had before it was read: an edit after that moves the stat, so the pair never vouches for bytes it did not hash. */
 export interface HashedFile {
@@ -55,9 +65,11 @@ export class Fingerprint {
   /** Every file hashed (read or known), by absolute path: what the next run's knownHash may answer from. */
   readonly files = new Map<string, HashedFile>();
   private readonly knownHash: FingerprintInput['knownHash'];
+  private readonly nowNs: () => bigint;
 
   constructor(input: FingerprintInput, deferSpecs: boolean) {
     this.knownHash = input.knownHash;
+    this.nowNs = input.nowNs ?? (() => BigInt(Date.now()) * 1_000_000n);
     const out = this.inputs;
     const root = (this.root = path.resolve(input.registry));
     const chosen = input.providers.length > 0;
@@ -95,8 +107,15 @@ export class Fingerprint {
     const stat = statOf(abs);
     const known = stat && this.knownHash?.(abs, stat);
     const sha256 = known ?? sha256Hex(fs.readFileSync(abs));
-    if (stat) this.files.set(abs, entry(sha256, stat));
+    if (stat) this.record(abs, sha256, stat);
     return sha256;
+  }
+
+  /** Keeps the file's stat beside its hash, unless it changed too recently to be sure of (SETTLED_NS). */
+  private record(abs: string, sha256: string, stat: fs.BigIntStats): void {
+    const changed = stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs;
+    if (this.nowNs() - changed < SETTLED_NS) return;
+    this.files.set(abs, { sha256, size: stat.size, ino: stat.ino, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs });
   }
 
   /** True while some spec file's hash is still to come. */
@@ -111,7 +130,7 @@ export class Fingerprint {
     const stat = this.pending.get(rel);
     this.pending.delete(rel);
     this.inputs.set(`spec:${rel}`, sha256);
-    if (stat) this.files.set(path.join(this.root, rel), entry(sha256, stat));
+    if (stat) this.record(path.join(this.root, rel), sha256, stat);
   }
 
   /** Hashes the spec files no one reported; returns the whole fingerprint. */
@@ -133,10 +152,6 @@ function statOf(abs: string): fs.BigIntStats | undefined {
   } catch {
     return undefined;
   }
-}
-
-function entry(sha256: string, st: fs.BigIntStats): HashedFile {
-  return { sha256, size: st.size, ino: st.ino, mtimeNs: st.mtimeNs, ctimeNs: st.ctimeNs };
 }
 
 /** Files under `root` that `$ref:` lines of a provider.yaml name, relative to the root, when they exist. */

@@ -21,7 +21,7 @@ export const RUN_PREFIX = 'run:';
 /** Input files' stats and hashes (by absolute path): not inputs either. */
 export const STAT_PREFIX = 'stat:';
 
-/** What a record holds besides the fingerprint itself. */
+/** True for a key of the fingerprint itself, false for a run fact or a file's stat. */
 export const isFingerprintKey = (key: string): boolean => !key.startsWith(RUN_PREFIX) && !key.startsWith(STAT_PREFIX);
 
 export interface RunFacts {

@@ -17,6 +17,9 @@ const PAGE = 'providers/databricks_workspace/workspace/user_tokens/index.md';
 
 const statEntry = (sha256: string, st: fs.BigIntStats): StatEntry => ({ sha256, size: st.size, ino: st.ino, mtimeNs: st.mtimeNs, ctimeNs: st.ctimeNs });
 
+/** A clock a minute ahead: files written by the test count as settled. */
+const later = () => (BigInt(Date.now()) + 60_000n) * 1_000_000n;
+
 describe('Fingerprint with the hashes an earlier run knew', () => {
   function setup() {
     const root = tempDir('pd-fp-');
@@ -34,7 +37,7 @@ describe('Fingerprint with the hashes an earlier run knew', () => {
     const a = path.join(root, 'p/v1/services/a.yaml');
     const asked: string[] = [];
     // A hash no read could give: the fingerprint can only have it from knownHash.
-    const f = new Fingerprint({ ...input, knownHash: (abs) => (asked.push(abs), abs === a ? 'f'.repeat(64) : undefined) }, false);
+    const f = new Fingerprint({ ...input, nowNs: later, knownHash: (abs) => (asked.push(abs), abs === a ? 'f'.repeat(64) : undefined) }, false);
     expect(f.inputs.get('spec:p/v1/services/a.yaml')).toBe('f'.repeat(64));
     expect(f.inputs.get('spec:p/v1/provider.yaml')).toBe(sha256Hex('id: p\n'));
     expect(asked).toContain(a);
@@ -42,10 +45,20 @@ describe('Fingerprint with the hashes an earlier run knew', () => {
     expect(f.files.has(path.join(input.codeDir, 'x.js'))).toBe(true);
   });
 
+  it('a file changed less than 2 s before it was hashed is hashed, but its stat is not recorded', () => {
+    const { root, input } = setup();
+    const a = path.join(root, 'p/v1/services/a.yaml');
+    const f = new Fingerprint(input, false);
+    expect(f.inputs.get('spec:p/v1/services/a.yaml')).toBe(sha256Hex('a: 1\n'));
+    expect(f.files.size).toBe(0);
+    const settled = new Fingerprint({ ...input, nowNs: later }, false);
+    expect(settled.files.has(a)).toBe(true);
+  });
+
   it('a spec hashed by the loader is recorded with the stat taken before the loader read it', () => {
     const { root, input } = setup();
     const a = path.join(root, 'p/v1/services/a.yaml');
-    const f = new Fingerprint(input, true);
+    const f = new Fingerprint({ ...input, nowNs: later }, true);
     const before = fs.statSync(a, { bigint: true });
     fs.writeFileSync(a, 'a: 2\n'); // edited between the fingerprint's stat and the loader's read
     f.learn('p/v1/services/a.yaml', sha256Hex('a: 2\n'));
@@ -86,9 +99,14 @@ describe('knownInputHashes: the record vouches only for stats older than itself'
 });
 
 describe('runs that trust the recorded stats', () => {
-  it('a run records every spec it covered, and a no-change run is still up to date', async () => {
+  it('record every settled spec; a no-change run is up to date; an edit that keeps the size and puts the mtime back is still seen (its ctime moved)', async () => {
     const registry = copySpecs();
     const out = tempDir('pd-out-');
+    const file = path.join(registry, SERVICE);
+    // A whole second, so that utimes can put it back exactly.
+    fs.utimesSync(file, 1_700_000_000, 1_700_000_000);
+    // Files changed in the last 2 s are not vouched for by their stat (SETTLED_NS): let the copy settle.
+    await new Promise((r) => setTimeout(r, 2100));
     const first = await generate({ registry, out });
     expect(first.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const record = readInputsRecord(out)!;
@@ -96,15 +114,7 @@ describe('runs that trust the recorded stats', () => {
     expect(specs.length).toBeGreaterThan(0);
     for (const s of specs) expect(record.get(`${STAT_PREFIX}${s}`)?.split(' ')[0]).toBe(record.get(`spec:${path.relative(registry, s)}`));
     expect((await generate({ registry, out })).upToDate).toBe(true);
-  });
 
-  it('an edit that keeps the size and puts the mtime back is still seen (its ctime moved)', async () => {
-    const registry = copySpecs();
-    const out = tempDir('pd-out-');
-    const file = path.join(registry, SERVICE);
-    // A whole second, so that utimes can put it back exactly.
-    fs.utimesSync(file, 1_700_000_000, 1_700_000_000);
-    await generate({ registry, out });
     const before = fs.statSync(file, { bigint: true });
     const text = fs.readFileSync(file, 'utf8');
     const edited = text.replace('Revokes an access token.', 'REVOKES an access token.');
@@ -113,8 +123,8 @@ describe('runs that trust the recorded stats', () => {
     fs.utimesSync(file, 1_700_000_000, 1_700_000_000);
     const after = fs.statSync(file, { bigint: true });
     expect([after.size, after.ino, after.mtimeNs]).toEqual([before.size, before.ino, before.mtimeNs]);
-    const second = await generate({ registry, out });
-    expect(second.upToDate).toBe(false);
+    const third = await generate({ registry, out });
+    expect(third.upToDate).toBe(false);
     expect(fs.readFileSync(path.join(out, PAGE), 'utf8')).toContain('REVOKES an access token.');
   });
 });
