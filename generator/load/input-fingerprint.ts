@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sha256Hex } from '../sha256.js';
+import { statEntry, type StatEntry } from '../file-stat.js';
 
 // Everything that decides the output, hashed: the spec files of the chosen
 // providers, their settings files, the templates, the options and the
@@ -39,14 +40,7 @@ export interface FingerprintInput {
  */
 const SETTLED_NS = 2_000_000_000n;
 
-/** A file's hash beside the stat it had before it was read: an edit after that moves the stat, so the pair never vouches for bytes it did not hash. */
-export interface HashedFile {
-  readonly sha256: string;
-  readonly size: bigint;
-  readonly ino: bigint;
-  readonly mtimeNs: bigint;
-  readonly ctimeNs: bigint;
-}
+
 
 /**
  * A run's input fingerprint, whose spec files may be hashed later, by whoever
@@ -62,8 +56,11 @@ export class Fingerprint {
   private readonly root: string;
   /** Spec files (relative to the root) whose hashes have not come in yet, with their stat before anyone read them. */
   private readonly pending = new Map<string, fs.BigIntStats | undefined>();
-  /** Every file hashed (read or known), by absolute path: what the next run's knownHash may answer from. */
-  readonly files = new Map<string, HashedFile>();
+  /**
+   * Every file hashed (read or known), by absolute path, with the stat it had before it was read
+   * (an edit after that moves the stat): what the next run's knownHash may answer from.
+   */
+  readonly files = new Map<string, StatEntry>();
   private readonly knownHash: FingerprintInput['knownHash'];
   private readonly nowNs: () => bigint;
 
@@ -115,7 +112,7 @@ export class Fingerprint {
   private record(abs: string, sha256: string, stat: fs.BigIntStats): void {
     const changed = stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs;
     if (this.nowNs() - changed < SETTLED_NS) return;
-    this.files.set(abs, { sha256, size: stat.size, ino: stat.ino, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs });
+    this.files.set(abs, statEntry(sha256, stat));
   }
 
   /** True while some spec file's hash is still to come. */

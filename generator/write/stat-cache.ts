@@ -19,17 +19,12 @@ import type { BigIntStats } from 'node:fs';
 import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from '../sha256.js';
+import type { StatEntry } from '../file-stat.js';
+
+export { statEntry, type StatEntry } from '../file-stat.js';
 import { STAT_CACHE_NAME, sortPaths } from './paths.js';
 
 const CACHE_VERSION = 1;
-
-export interface StatEntry {
-  readonly sha256: string;
-  readonly size: bigint;
-  readonly ino: bigint;
-  readonly mtimeNs: bigint;
-  readonly ctimeNs: bigint;
-}
 
 export interface StatCache {
   readonly entries: ReadonlyMap<string, StatEntry>;
@@ -40,10 +35,6 @@ export interface StatCache {
 }
 
 export const EMPTY_STAT_CACHE: StatCache = { entries: new Map(), mtimeNs: 0n };
-
-export function statEntry(sha256: string, st: BigIntStats): StatEntry {
-  return { sha256, size: st.size, ino: st.ino, mtimeNs: st.mtimeNs, ctimeNs: st.ctimeNs };
-}
 
 /** The hash the cache vouches for when `st` is the file it recorded, else undefined. */
 export function cachedHash(cache: StatCache, path: string, st: BigIntStats): string | undefined {
