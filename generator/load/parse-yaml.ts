@@ -10,9 +10,9 @@ const MAX_UNKNOWN_TAGS = 20;
 const ABSENT = Symbol('unknown-tag');
 
 /**
- * Parses one YAML document. Syntax errors become an error diagnostic (undefined
- * is returned). Oddities that StackQL reads past become warnings: a duplicated
- * key (the last one wins, as in JSON), and a scalar under a tag no schema knows
+ * Parses one YAML document. Syntax errors and an empty file become an error
+ * diagnostic (undefined is returned). Oddities that StackQL reads past become
+ * warnings: a duplicated key (the last one wins, as in JSON), and a scalar under a tag no schema knows
  * (`!<tag:yaml.org,2002:js/undefined>`, which old js-yaml wrote for a missing
  * value), which is read as absent. An unknown tag on a mapping or sequence
  * stays an error: dropping a whole subtree would change what pages say.
@@ -25,6 +25,12 @@ export function parseYaml(text: string, file: string, bag: DiagnosticBag): unkno
     try {
       const schema = unknownTags.length === 0 ? CORE_SCHEMA : withAbsentTags(unknownTags);
       const doc = yaml.load(text, { schema, json, filename: file });
+      if (doc === undefined) {
+        // An empty file is no spec: most often one caught while it is being written (a dev server
+        // sees the truncation before the new text). Read as "no resources", it would remove pages.
+        bag.error('yaml-empty', 'the file is empty: a spec file holds one YAML document', file, '');
+        return undefined;
+      }
       if (json) bag.warning('yaml-duplicate-key', `duplicated mapping key; the last value is used`, file, '', duplicate?.line, duplicate?.column);
       if (unknownTags.length > 0) dropAbsent(doc, '', (pointer) => bag.warning('yaml-unknown-tag', `value under an unknown YAML tag (${unknownTags.join(', ')}) is read as absent`, file, pointer));
       return doc;

@@ -42,6 +42,15 @@ const cases: Case[] = [
     pointer: '/paths/~1api~12.0~1token~1create/post/x-stackQL-resource',
   },
   {
+    // Read as "no resources", it would remove the service's pages; a dev server meets one while an editor writes it.
+    name: 'an empty service file',
+    breakIt: (r) => fs.writeFileSync(path.join(r, SERVICE), ''),
+    code: /error yaml-empty: the file is empty/,
+    file: SERVICE,
+    line: () => 1,
+    pointer: '',
+  },
+  {
     name: 'a missing service file',
     breakIt: (r) => fs.rmSync(path.join(r, SERVICE)),
     code: /error file-missing: service file not found: .*workspace\.yaml/,
