@@ -18,6 +18,13 @@ declare module '@theme/CopyableCode' {
   export default function CopyableCode(props: Props): ReactNode;
 }
 
+declare module '@theme/HtmlRegion' {
+  import type { ReactNode } from 'react';
+
+  /** One HTML region of a generated page, with the anchors it holds known to the broken-link check. */
+  export default function HtmlRegion(props: { readonly html: string; readonly anchors?: readonly string[] }): ReactNode;
+}
+
 declare module '@theme/BreakableName' {
   import type { ReactNode } from 'react';
 

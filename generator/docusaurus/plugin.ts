@@ -9,7 +9,7 @@
 //   because a path of getPathsToWatch (specs, settings, templates) changed. The docs plugin then
 //   sees the rewritten pages through its own watcher. Only pages whose text changed are written.
 // - theme: CopyableCode (also at the `@site/src/components/CopyableCode/CopyableCode` path the
-//   pages import), Tabs that switch together, ProviderDocsHome, and the styles of the pages.
+//   pages import), Tabs that switch together, HtmlRegion, ProviderDocsHome, and the styles of the pages.
 // - the providers (title, description, counts) as global data for the home page.
 // - the command `docusaurus gen-provider-docs [siteDir]` (with `--check`).
 //

@@ -113,9 +113,19 @@ export function breakableHtml(name: string): string {
  * with a class: the theme's client module (theme/client/copy-buttons.ts) adds
  * the button in the browser, the same markup that theme/CopyableCode renders,
  * so the page carries a few bytes per name instead of a button's markup.
+ * `id`: an anchor on the name (a Methods or Parameters row).
  */
-export function copyableHtml(code: string): string {
-  return `<code class='pd-copyable'>${breakableHtml(code)}</code>`;
+export function copyableHtml(code: string, id?: string): string {
+  return `<code class='pd-copyable'${id ? ` id='${escapeHtml(id)}'` : ''}>${breakableHtml(code)}</code>`;
+}
+
+/**
+ * A region in MDX: a plain div, or, when its markup holds anchors, the theme's
+ * HtmlRegion (which the page imports), so that Docusaurus' link check knows them.
+ */
+export function htmlRegion(html: string, anchors: readonly string[]): string {
+  if (anchors.length === 0) return `<div className="pd-html" dangerouslySetInnerHTML={{__html: ${htmlJsString(html)}}} />\n`;
+  return `<HtmlRegion anchors={[${anchors.map(htmlJsString).join(', ')}]} html={${htmlJsString(html)}} />\n`;
 }
 
 /**

@@ -45,6 +45,17 @@ export function specInlineHtml(description: string, cache?: SpecTextCache): stri
   return out;
 }
 
+/** `specSummary` as HTML, for a table row in an HTML region. */
+export function specSummaryHtml(description: string, cache?: SpecTextCache): string {
+  let out = cache?.htmlSummary.get(description);
+  if (out === undefined) {
+    const line = specSummary(description, cache);
+    out = timed('spec text, html', () => markdownLineToHtml(line));
+    if (cache) remember(cache.htmlSummary, description, out);
+  }
+  return out;
+}
+
 /**
  * `specInline` of the description's first sentence: a table row's one-line
  * summary (the whole description is shown with the method's example).
@@ -141,6 +152,7 @@ export class SpecTextCache {
   readonly block = new Map<string, string>();
   readonly prose = new Map<string, string>();
   readonly html = new Map<string, string>();
+  readonly htmlSummary = new Map<string, string>();
 }
 
 const CACHE_LIMIT = 50_000;

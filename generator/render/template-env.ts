@@ -1,13 +1,13 @@
 import Handlebars from 'handlebars';
 import type { TemplateSet } from '../load/load-templates.js';
 import { codeFence, escapeAttr, escapeTableCell, escapeText, inlineCode } from './escape.js';
-import { proseBlock, specBlock, specInline, specInlineHtml, specLine, specSummary, SpecTextCache } from './spec-text.js';
+import { proseBlock, specBlock, specInline, specInlineHtml, specLine, specSummary, specSummaryHtml, SpecTextCache } from './spec-text.js';
 import { PRECOMPILED } from './precompiled-templates.js';
 import { COMPILE_OPTIONS, templateKey } from './template-options.js';
 import { count } from '../trace.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { sqlIdent } from './sql-ident.js';
-import { copyableHtml, escapeHtml, htmlJsString } from './spec-html.js';
+import { copyableHtml, escapeHtml, htmlRegion } from './spec-html.js';
 
 export type PageTemplate = (context: object) => string;
 
@@ -108,14 +108,28 @@ function registerHelpers(hb: typeof Handlebars, text: SpecTextCache): void {
   // A name in a SQL statement, double-quoted when it is not a plain identifier (sql-ident.ts).
   hb.registerHelper('ident', (v: unknown) => sqlIdent(str(v)));
   // An HTML region: the block's output is HTML (written with the `h*` helpers), put on the page as
-  // one string instead of MDX, so its elements cost React nothing (spec-html.ts).
+  // one string instead of MDX, so its elements cost React nothing (spec-html.ts). A region whose
+  // names carry anchors (`hcopy name anchor`) is an HtmlRegion, which tells Docusaurus' link
+  // check about them; the others stay a plain div.
   hb.registerHelper('html', function (this: unknown, options: Handlebars.HelperOptions) {
-    const body = options.fn(this).trim();
-    return `<div className="pd-html" dangerouslySetInnerHTML={{__html: ${htmlJsString(body)}}} />\n`;
+    const anchors: string[] = [];
+    const data = Handlebars.createFrame(options.data ?? {}) as { regionAnchors?: string[] };
+    data.regionAnchors = anchors;
+    const body = options.fn(this, { data }).trim();
+    return htmlRegion(body, anchors);
   });
   hb.registerHelper('h', (v: unknown) => escapeHtml(str(v)));
-  hb.registerHelper('hcopy', (v: unknown) => copyableHtml(str(v)));
+  hb.registerHelper('hcopy', (v: unknown, ...rest: unknown[]) => {
+    const options = rest.pop() as Handlebars.HelperOptions;
+    const anchor = rest.length > 0 ? str(rest[0]) : '';
+    if (anchor === '') return copyableHtml(str(v));
+    const anchors = (options.data as { regionAnchors?: string[] } | undefined)?.regionAnchors;
+    if (!anchors) throw new Error('hcopy with an anchor is only for an {{#html}} region');
+    anchors.push(anchor);
+    return copyableHtml(str(v), anchor);
+  });
   hb.registerHelper('hline', (v: unknown) => specInlineHtml(str(v), text));
+  hb.registerHelper('hsummary', (v: unknown) => specSummaryHtml(str(v), text));
   // Code blocks are literal in MDX: their content is written as is, inside a
   // fence longer than any backtick run it holds.
   hb.registerHelper('codeblock', function (this: unknown, lang: unknown, options: Handlebars.HelperOptions) {

@@ -7,7 +7,7 @@ import Handlebars from 'handlebars';
  * outside a `codeblock` names the escaping its place needs; a test lints the
  * templates for bare mustaches.
  */
-export const ESCAPING_HELPERS = ['text', 'attr', 'cellattr', 'cellcode', 'code', 'inline', 'summary', 'line', 'block', 'prose', 'yaml', 'js', 'h', 'hcopy', 'hline'] as const;
+export const ESCAPING_HELPERS = ['text', 'attr', 'cellattr', 'cellcode', 'code', 'inline', 'summary', 'line', 'block', 'prose', 'yaml', 'js', 'h', 'hcopy', 'hline', 'hsummary'] as const;
 
 /** Helpers whose output is not spec text (numbers, fixed words) or that only combine other values. */
 export const PLAIN_HELPERS = ['upper', 'join', 'placeholder', 'concat', 'codeblock', 'eq', 'ident', 'html'] as const;

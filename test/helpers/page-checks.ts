@@ -38,12 +38,28 @@ export function rawFields(page: string): string[] {
   );
 }
 
+const JS_STRING = String.raw`"(?:[^"\\]|\\.)*"`;
+/** A region as the `{{#html}}` helper writes it: a plain div, or an HtmlRegion with the anchors its HTML holds. */
+const REGION = new RegExp(
+  String.raw`<div className="pd-html" dangerouslySetInnerHTML=\{\{__html: (${JS_STRING})\}\} />|<HtmlRegion anchors=\{\[((?:${JS_STRING}(?:, )?)*)\]\} html=\{(${JS_STRING})\} />`,
+  'g',
+);
+
 /**
- * The HTML of a page's HTML regions (`{{#html}}`: the detailed layout's field tables), decoded
- * from their JavaScript strings, `<wbr>` (a line-break opportunity in names) left out.
+ * The HTML of a page's HTML regions (`{{#html}}`: the detailed layout's field, method and
+ * parameter tables), decoded from their JavaScript strings, `<wbr>` (a line-break opportunity in
+ * names) left out.
  */
 export function htmlRegions(page: string): string[] {
-  return [...page.matchAll(/<div className="pd-html" dangerouslySetInnerHTML=\{\{__html: ("(?:[^"\\]|\\.)*")\}\} \/>/g)].map((m) =>
-    (JSON.parse(m[1]!) as string).replaceAll('<wbr>', ''),
-  );
+  return [...page.matchAll(REGION)].map((m) => (JSON.parse(m[1] ?? m[3]!) as string).replaceAll('<wbr>', ''));
+}
+
+/** The anchors each HtmlRegion of a page declares (none for a plain div region). */
+export function regionAnchors(page: string): string[][] {
+  return [...page.matchAll(REGION)].map((m) => (m[2] === undefined ? [] : (JSON.parse(`[${m[2]}]`) as string[])));
+}
+
+/** The page with each region replaced by `REGION`. */
+export function outsideRegions(page: string): string {
+  return page.replace(REGION, 'REGION');
 }

@@ -394,6 +394,37 @@ describe('detailed layout in the browser', () => {
     });
   });
 
+  // The Methods, Parameters and Fields tables are HTML regions: their names get their copy buttons
+  // from the theme's client module, with the markup and the anchor where theme/CopyableCode puts them.
+  test('names in the Methods, Parameters and Fields tables copy themselves, and rows keep their anchors', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siteUrl });
+    const page = await open(CASES[1]!.url);
+    for (const [section, name, anchor] of [
+      ['Methods', 'restart', 'method-restart'],
+      ['Parameters', 'cluster_id', 'parameter-cluster_id'],
+      ['Fields', 'cluster_name', undefined],
+    ] as const) {
+      const button = inSection(page, section, `button.pd-copy[aria-label="Copy ${name}"]`).first();
+      await expect(button.count(), `${section}: ${name}`).resolves.toBeGreaterThan(0);
+      const wrapper = button.locator('xpath=..');
+      await expect(wrapper.evaluate((el) => el.className)).resolves.toBe('pd-copyable');
+      await expect(wrapper.locator('code').innerText()).resolves.toBe(name);
+      if (anchor) {
+        await expect(wrapper.getAttribute('id')).resolves.toBe(anchor);
+        await expect(page.locator(`[id="${anchor}"]`).count()).resolves.toBe(1);
+      }
+      await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+      await button.click();
+      await expect.poll(() => button.innerText(), { timeout: 5000 }).toBe('Copied');
+      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(name);
+    }
+    // a link to a method row from another part of the page lands on it
+    await page.goto(new URL(`${CASES[1]!.url}#method-restart`, siteUrl).href);
+    await page.waitForSelector('html[data-has-hydrated="true"]');
+    await expect(page.evaluate(() => document.querySelector(':target')?.textContent)).resolves.toBe('restart');
+    await page.close();
+  });
+
   test('screenshots: clusters in dark mode, and its sub-fields opened', async () => {
     const dark = await launch({ colorScheme: 'dark' });
     try {

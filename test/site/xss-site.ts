@@ -124,11 +124,13 @@ const ALLOWED_ESM = new Set([
   "import CopyableCode from '@site/src/components/CopyableCode/CopyableCode';",
   "import Tabs from '@theme/Tabs';",
   "import TabItem from '@theme/TabItem';",
+  "import HtmlRegion from '@theme/HtmlRegion';",
 ]);
 
 /** JSX elements the templates write, with the attributes each may carry. */
 const ALLOWED_JSX: Record<string, readonly string[]> = {
   CopyableCode: ['code', 'id'],
+  HtmlRegion: ['anchors', 'html'],
   Tabs: ['defaultValue', 'values'],
   TabItem: ['value'],
   a: ['href', 'id'],
@@ -189,6 +191,15 @@ export function unexpectedMdx(source: string): string[] {
           else bad.push(...regionProblems(JSON.parse(literal[1]!) as string));
           continue;
         }
+        if (name === 'HtmlRegion') {
+          // A region with anchors: its HTML a string literal, as above; its anchors an array of string literals.
+          const value = expression ? String((a.value as { value: string }).value) : '';
+          if (a.name === 'html') {
+            if (!/^"(?:[^"\\{}]|\\.)*"$/.test(value)) bad.push(`region of another form: ${value.slice(0, 80)}`);
+            else bad.push(...regionProblems(JSON.parse(value) as string));
+          } else if (!/^\[(?:"(?:[^"\\{}]|\\.)*"(?:, )?)*\]$/.test(value)) bad.push(`region anchors of another form: ${value.slice(0, 80)}`);
+          continue;
+        }
         // Only Tabs' `values` is an expression; everything else is a plain string.
         if (expression !== (name === 'Tabs' && a.name === 'values')) bad.push(`attribute ${a.name} of <${name}> is ${expression ? 'an expression' : 'a string'}`);
         if (name === 'a' && a.name === 'href' && typeof a.value === 'string' && !/^(?:https?:\/\/|#|\/providers\/)/i.test(a.value)) {
@@ -222,7 +233,7 @@ export function tabValueExpressions(source: string): string[] {
 const REGION_HTML: Record<string, readonly string[]> = {
   a: ['href', 'target', 'rel'],
   br: [],
-  code: ['class'],
+  code: ['class', 'id'],
   del: [],
   details: ['class'],
   div: ['class'],

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { escapeAttr, escapeText } from '../../generator/render/escape.js';
+import { escapeAttr } from '../../generator/render/escape.js';
+import { escapeHtml } from '../../generator/render/spec-html.js';
+import { htmlRegions } from '../helpers/page-checks.js';
 import { REPO, sharedPath, skipNotice } from '../helpers/shared.js';
 import { renderRegistry } from '../helpers/render.js';
 
@@ -119,17 +121,18 @@ describe('detailed pages show every parameter of the spec', () => {
             continue;
           }
           if (m.params.length === 0) continue;
-          const methods = page.slice(page.indexOf('\n## Methods\n'), page.indexOf('\n## Parameters\n'));
-          const params = page.slice(page.indexOf('\n## Parameters\n'));
-          // A row's name cell may carry attributes, and its name an anchor (`<CopyableCode id="method-x" code="x" />`).
-          const first = `code="${escapeAttr(m.method)}" /></td>\n`;
-          const lead = /^<td[^>]*><CopyableCode (?:id="[^"]*" )?/;
+          // Both tables are HTML regions; htmlRegions decodes them (and leaves the names' <wbr> out).
+          const methods = htmlRegions(page.slice(page.indexOf('\n## Methods\n'), page.indexOf('\n## Parameters\n'))).join('\n');
+          const params = htmlRegions(page.slice(page.indexOf('\n## Parameters\n'))).join('\n');
+          // A row's name cell may carry attributes, and its name an anchor (`<code class='pd-copyable' id='method-x'>x</code>`).
+          const first = `${escapeHtml(m.method)}</code></td>\n`;
+          const lead = /^<td[^>]*><code class='pd-copyable'(?: id='[^']*')?>/;
           const rows = methods.split(/<tr[^>]*>\n/).filter((row) => lead.exec(row) !== null && row.slice(lead.exec(row)![0].length).startsWith(first));
           if (rows.length === 0) missing.push(`${m.resourceId}.${m.method}: no row in Methods`);
           for (const p of m.params) {
             checked++;
-            if (!params.includes(`" code="${escapeAttr(p)}" /></td>`)) missing.push(`${m.resourceId}.${m.method}: ${p} not in Parameters`);
-            for (const row of rows) if (!row.includes(`<code>${escapeText(p)}</code></a>`)) missing.push(`${m.resourceId}.${m.method}: ${p} not linked from its method`);
+            if (!params.includes(`'>${escapeHtml(p)}</code></td>\n<td class='pd-type'`)) missing.push(`${m.resourceId}.${m.method}: ${p} not in Parameters`);
+            for (const row of rows) if (!row.includes(`<code>${escapeHtml(p)}</code></a>`)) missing.push(`${m.resourceId}.${m.method}: ${p} not linked from its method`);
           }
         }
         expect(missing).toEqual([]);

@@ -161,9 +161,11 @@ describe('Methods table', () => {
       name: 'p', version: 'v1', title: 'P', description: '', services: [svc],
       settings: { brand: 'B', description: 'D', image: '/i.png', body: '' }, source: { file: 'p.yaml', pointer: '' },
     };
-    const html = templates().page('resource')(detailedResourceContext(provider, svc, svc.resources[0]!));
-    const from = html.indexOf('## Methods');
-    return html.slice(from, html.indexOf('</table>', from));
+    const page = templates().page('resource')(detailedResourceContext(provider, svc, svc.resources[0]!));
+    const from = page.indexOf('## Methods');
+    const regions = htmlRegions(page.slice(from, page.indexOf('\n## ', from + 1)));
+    expect(regions).toHaveLength(1);
+    return regions[0]!;
   };
   const long = 'Lists the things. Only the first sentence belongs in the table; the rest goes with the example.';
 
@@ -171,7 +173,7 @@ describe('Methods table', () => {
     ['no optional parameters: no Optional Params column', { params: [{ name: 'id', in: 'path', required: true }] }, ['Required Params', 'Description'], ['Optional Params']],
     ['no parameters at all: neither column', { params: [] }, ['Description'], ['Optional Params', 'Required Params']],
     ['both kinds', { params: [{ name: 'id', in: 'path', required: true }, { name: 'q' }] }, ['Required Params', 'Optional Params'], []],
-    ['no descriptions: no Description column', { params: [], description: '' }, [], ['<th>Description']],
+    ['no descriptions: no Description column', { params: [], description: '' }, [], ['>Description</th>']],
   ])('%s', (_label, op, present, absent) => {
     const { service } = miniService({ things: { methods: { list: { description: long, ...op } }, sqlVerbs: { select: ['list'] } } }, { servers: false });
     const table = page(service);
@@ -184,8 +186,8 @@ describe('Methods table', () => {
   it('shows the first sentence, with the anchor `:method:` links use; the example carries the whole description', () => {
     const { service } = miniService({ things: { methods: { list: { description: long } }, sqlVerbs: { select: ['list'] } } }, { servers: false });
     const table = page(service);
-    expect(table).toContain('<td className="pd-name"><CopyableCode id="method-list" code="list" /></td>');
-    expect(table).toContain('<td className="pd-desc" data-label="Description">Lists the things.</td>');
+    expect(table).toContain("<td class='pd-name'><code class='pd-copyable' id='method-list'>list</code></td>");
+    expect(table).toContain("<td class='pd-desc' data-label='Description'>Lists the things.</td>");
     expect(table).not.toContain('the rest goes');
     const provider = { name: 'p', version: 'v1', title: 'P', description: '', services: [service], settings: { brand: 'B', description: 'D', image: '/i.png', body: '' }, source: { file: 'p.yaml', pointer: '' } };
     expect(templates().page('resource')(detailedResourceContext(provider, service, service.resources[0]!))).toContain(long);

@@ -18,7 +18,7 @@ import { compileTemplates } from '../../generator/render/template-env.js';
 import { viewTabValue } from '../../generator/render/unique-values.js';
 import { compilePage } from '../helpers/compile-mdx.js';
 import { miniService } from '../helpers/mini-spec.js';
-import { htmlRegions } from '../helpers/page-checks.js';
+import { htmlRegions, regionAnchors } from '../helpers/page-checks.js';
 
 const templates = compileTemplates(loadTemplates('detailed'));
 
@@ -154,8 +154,13 @@ describe('detailed context: parameters', () => {
 
   it('every link on the page has its anchor, and every anchor is unique', async () => {
     const page = render(service, resource);
-    const ids = [...page.matchAll(/<CopyableCode id="([^"]+)"/g)].map((m) => m[1]);
-    const hrefs = [...page.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
+    // The rows' anchors are in the Methods and Parameters regions, each of which declares them
+    // to Docusaurus' link check (HtmlRegion's anchors).
+    const html = htmlRegions(page).join('\n');
+    const ids = [...html.matchAll(/ id='([^']+)'/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(regionAnchors(page).flat()).toEqual(ids);
+    const hrefs = [...html.matchAll(/<a href='#([^']+)'>/g), ...page.matchAll(/\]\(#((?:method|parameter)-[^)]+)\)/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
     expect(hrefs.length).toBeGreaterThan(0);
     for (const h of hrefs) expect(ids).toContain(h);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/shared.js';
 import { renderRegistry } from '../helpers/render.js';
 import { compilePage } from '../helpers/compile-mdx.js';
-import { htmlRegions } from '../helpers/page-checks.js';
+import { htmlRegions, outsideRegions } from '../helpers/page-checks.js';
 
 // `--templates <dir>`: a file there replaces ours by name and everything else
 // falls back to the chosen layout. Overriding one partial must change exactly
@@ -53,7 +53,7 @@ describe('--templates: overriding one partial changes only its region', () => {
     expect([...over.keys()]).toEqual([...detailed.keys()]);
     let regions = 0;
     for (const [p, original] of detailed) {
-      const { text, count } = replaceRegions(original, /<table className="pd-table pd-methods">\n<thead>\n<tr>\n<th className="pd-name">Name<\/th>\n<th className="pd-verb">Accessible by<\/th>[\s\S]*?<\/table>\n/g, 'OVERRIDDEN METHODS\n');
+      const { text, count } = replaceRegions(original, /<HtmlRegion anchors=\{\[[^\]]*\]\} html=\{"<table class='pd-table pd-methods'>(?:[^"\\]|\\.)*"\} \/>\n/g, 'OVERRIDDEN METHODS\n');
       regions += count;
       expect(over.get(p), p).toBe(text);
     }
@@ -64,11 +64,10 @@ describe('--templates: overriding one partial changes only its region', () => {
     const over = await pages('detailed', overrideDir({ 'nested/field-list.hbs': '<ul><li>SUB-FIELDS</li></ul>\n' }));
     // The lists are in the field tables' HTML regions: the pages outside them are unchanged, and in
     // them each list after the JSON_EXTRACT example of a <details> is the override's.
-    const outside = (page: string) => page.replace(/<div className="pd-html" dangerouslySetInnerHTML=\{\{__html: "(?:[^"\\]|\\.)*"\}\} \/>/g, 'REGION');
     let regions = 0;
     for (const [p, original] of detailed) {
       const page = over.get(p)!;
-      expect(outside(page), p).toBe(outside(original));
+      expect(outsideRegions(page), p).toBe(outsideRegions(original));
       const expected = htmlRegions(original).map((html) => {
         const { text, count } = replaceRegions(html, /(<div class='pd-details-content'><p>Read one in SQL[^\n]*<\/p>\n)[\s\S]*?(<\/div><\/details>)/g, '$1<ul><li>SUB-FIELDS</li></ul>\n$2');
         regions += count;
@@ -111,7 +110,8 @@ describe('--templates: overriding one partial changes only its region', () => {
     const p = 'providers/databricks_workspace/compute/clusters/index.md';
     const text = over.get(p)!;
     expect(text).toContain('# clusters\n');
-    expect(text).toContain('<CopyableCode id="parameter-cluster_id" code="cluster_id" />');
+    expect(htmlRegions(text).join('\n')).toContain("<code class='pd-copyable' id='parameter-cluster_id'>cluster_id</code>");
+    expect(text).toContain("import HtmlRegion from '@theme/HtmlRegion';");
     expect(text).not.toContain('## Methods');
     await compilePage(text, p);
     // Provider and service pages still come from the layout.

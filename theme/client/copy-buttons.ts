@@ -110,6 +110,11 @@ function addButtons(root: ParentNode): void {
     button.dataset.copy = text;
     button.setAttribute('aria-label', `Copy ${text}`);
     code.classList.remove('pd-copyable');
+    // A row's anchor goes on the wrapper, where theme/CopyableCode puts it.
+    if (code.id) {
+      wrapper.id = code.id;
+      code.removeAttribute('id');
+    }
     code.replaceWith(wrapper);
     wrapper.append(code, button);
   }
