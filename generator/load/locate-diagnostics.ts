@@ -7,6 +7,8 @@ import { locatePointer, pointerAtLine } from './locate.js';
 /** Fills in line and column for diagnostics that carry only a file and a pointer. */
 export function locateDiagnostics(list: readonly Diagnostic[], files: ReadonlyMap<string, LoadedFile>, root?: string): Diagnostic[] {
   return list.map((d) => {
+    // Located already (e.g. a service's warnings replayed from the cache): no file to read.
+    if (d.line !== undefined && d.pointer !== '') return d;
     const file = files.get(d.file) ?? (root ? readForLocating(root, d.file) : undefined);
     if (!file) return d;
     // A syntax error knows its line but not where in the document it is.

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import yaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node } from 'yaml';
 import { scanBlockYaml } from '../../generator/load/locate.js';
+import { locateDiagnostics } from '../../generator/load/locate-diagnostics.js';
 import { joinPointer, splitPointer } from '../../generator/json-pointer.js';
 import { REPO, sharedPath } from '../helpers/shared.js';
 
@@ -79,5 +82,31 @@ describe('scanBlockYaml agrees with the yaml parser', () => {
   it('gives up on flow collections and missing keys', () => {
     expect(scanBlockYaml('a: {b: 1}\n'.split('\n'), ['a', 'b'])).toBeUndefined();
     expect(scanBlockYaml('a:\n  b: 1\n'.split('\n'), ['a', 'c'])).toBeUndefined();
+  });
+});
+
+describe('locateDiagnostics', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-locate-'));
+  fs.writeFileSync(path.join(root, 'svc.yaml'), 'a:\n  b:\n    c: 1\n');
+  const base = { severity: 'warning', code: 'x', message: 'm', file: 'svc.yaml' } as const;
+
+  it('locates a pointer in a file the run did not parse', () => {
+    expect(locateDiagnostics([{ ...base, pointer: '/a/b/c' }], new Map(), root)).toEqual([{ ...base, pointer: '/a/b/c', line: 3, column: 5 }]);
+  });
+
+  // A cached service's warnings come back located: reading a megabyte spec again for each of
+  // them cost a one-service run more than its own service.
+  it('reads no file for a diagnostic that has its line and pointer already', () => {
+    const read = vi.spyOn(fs, 'readFileSync');
+    try {
+      const located = { ...base, pointer: '/a/b/c', line: 7, column: 2 };
+      expect(locateDiagnostics([located], new Map(), root)).toEqual([located]);
+      expect(read.mock.calls.filter(([p]) => String(p).startsWith(root))).toEqual([]);
+      // a syntax error (a line, no pointer) still gets its pointer from the file
+      expect(locateDiagnostics([{ ...base, pointer: '', line: 3 }], new Map(), root)[0]!.pointer).not.toBe('');
+      expect(read.mock.calls.filter(([p]) => String(p).startsWith(root)).length).toBe(1);
+    } finally {
+      read.mockRestore();
+    }
   });
 });
