@@ -85,13 +85,13 @@ describe('two generate() runs in one process', () => {
 });
 
 describe('template errors name the template', () => {
-  const run = async (source: string) => {
+  const run = async (source: string, name = 'fields-table.hbs', layout?: 'detailed') => {
     const templates = tempDir('pd-templates-');
-    fs.writeFileSync(path.join(templates, 'fields-table.hbs'), source);
-    const r = await generate({ out: tempDir(), templates, check: true });
+    fs.writeFileSync(path.join(templates, name), source);
+    const r = await generate({ out: tempDir(), templates, check: true, ...(layout ? { layout } : {}) });
     // Named from the current folder, as every message is.
     const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, file: path.resolve(d.file) }));
-    return { file: path.join(templates, 'fields-table.hbs'), errors };
+    return { file: path.join(templates, name), errors };
   };
 
   it('a syntax error: the file and the line', async () => {
@@ -107,6 +107,17 @@ describe('template errors name the template', () => {
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toMatchObject({ code: 'template-error', file });
     expect(errors[0]!.message).toMatch(/nosuch/);
+  });
+
+  // An anchor must reach Docusaurus' link check, which only an HTML region's HtmlRegion tells it about.
+  it('a name with an anchor outside an HTML region: the file', async () => {
+    const source = '<table>{{#each params}}<tr><td>{{hcopy name anchor}}</td></tr>{{/each}}</table>\n';
+    const { file, errors } = await run(source, 'params-table.hbs', 'detailed');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatchObject({ code: 'template-error', file });
+    expect(errors[0]!.message).toMatch(/only for an \{\{#html\}\} region/);
+    const inRegion = await run(`{{#html}}\n${source}{{/html}}\n`, 'params-table.hbs', 'detailed');
+    expect(inRegion.errors).toEqual([]);
   });
 });
 

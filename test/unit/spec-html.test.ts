@@ -5,7 +5,7 @@
 import { createProcessor } from '@mdx-js/mdx';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakableHtml, copyableHtml, escapeHtml, htmlJsString, markdownLineToHtml } from '../../generator/render/spec-html.js';
+import { breakableHtml, copyableHtml, escapeHtml, htmlJsString, htmlRegion, markdownLineToHtml } from '../../generator/render/spec-html.js';
 import { specInline } from '../../generator/render/spec-text.js';
 
 const processor = createProcessor({ format: 'mdx' });
@@ -63,6 +63,7 @@ describe('names', () => {
     expect(breakableHtml('cluster_policy.id')).toBe('cluster_<wbr>policy.<wbr>id');
     expect(breakableHtml('trailing_')).toBe('trailing_');
     expect(copyableHtml("x' onmouseover='alert(1)")).toBe("<code class='pd-copyable'>x&#39; onmouseover=&#39;alert(1)</code>");
+    expect(copyableHtml('a_b', "method-a' x='")).toBe("<code class='pd-copyable' id='method-a&#39; x=&#39;'>a_<wbr>b</code>");
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
@@ -95,6 +96,34 @@ describe('htmlJsString: a region through MDX', () => {
         expect(htmlJsString(s)).not.toMatch(/[{}\u2028\u2029]/);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('htmlRegion: a region with anchors through MDX', () => {
+  type Attr = { name: string; value: string | { value: string } };
+  /** The region element MDX reads, its attributes evaluated as the compiled page would. */
+  function readBack(html: string, anchors: readonly string[]): { name: string; props: Record<string, unknown> } {
+    const tree = processor.parse(`Before\n\n${htmlRegion(html, anchors)}\nAfter\n`) as unknown as { children: { type: string; name: string; attributes: Attr[] }[] };
+    const regions = tree.children.filter((c) => c.type === 'mdxJsxFlowElement');
+    expect(regions).toHaveLength(1);
+    const props = Object.fromEntries(
+      regions[0]!.attributes.map((a) => [a.name, typeof a.value === 'string' ? a.value : (new Function(`return (${a.value.value});`) as () => unknown)()]),
+    );
+    return { name: regions[0]!.name, props };
+  }
+
+  it('a plain div without anchors, HtmlRegion with them', () => {
+    expect(readBack('<p>x</p>', [])).toEqual({ name: 'div', props: { className: 'pd-html', dangerouslySetInnerHTML: { __html: '<p>x</p>' } } });
+    expect(readBack('<p>x</p>', ['method-get', 'parameter-a.b'])).toEqual({ name: 'HtmlRegion', props: { anchors: ['method-get', 'parameter-a.b'], html: '<p>x</p>' } });
+  });
+
+  it('any anchors and markup', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 4 }), (html, anchors) => {
+        expect(readBack(html, anchors)).toEqual({ name: 'HtmlRegion', props: { anchors, html } });
+      }),
+      { numRuns: 200 },
     );
   });
 });
