@@ -36,22 +36,21 @@ export function specInline(description: string, cache?: SpecTextCache): string {
 
 /** `specInline` as HTML, for an HTML region (spec-html.ts). */
 export function specInlineHtml(description: string, cache?: SpecTextCache): string {
-  let out = cache?.html.get(description);
-  if (out === undefined) {
-    const line = specInline(description, cache);
-    out = timed('spec text, html', () => markdownLineToHtml(line));
-    if (cache) remember(cache.html, description, out);
-  }
-  return out;
+  return asHtml(cache?.html, description, () => specInline(description, cache));
 }
 
 /** `specSummary` as HTML, for a table row in an HTML region. */
 export function specSummaryHtml(description: string, cache?: SpecTextCache): string {
-  let out = cache?.htmlSummary.get(description);
+  return asHtml(cache?.htmlSummary, description, () => specSummary(description, cache));
+}
+
+/** The HTML of a description's MDX-safe markdown line, remembered by the description. */
+function asHtml(memo: Map<string, string> | undefined, description: string, line: () => string): string {
+  let out = memo?.get(description);
   if (out === undefined) {
-    const line = specSummary(description, cache);
-    out = timed('spec text, html', () => markdownLineToHtml(line));
-    if (cache) remember(cache.htmlSummary, description, out);
+    const markdown = line();
+    out = timed('spec text, html', () => markdownLineToHtml(markdown));
+    if (memo) remember(memo, description, out);
   }
   return out;
 }
