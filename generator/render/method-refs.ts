@@ -23,6 +23,9 @@ const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 export class MethodIndex {
   private readonly byOperation = new Map<string, Target>();
+  // A provider's pages repeat the same references many times, and a reference
+  // that names no operation exactly scans every operation.
+  private readonly found = new Map<string, Target | undefined>();
 
   constructor(provider: string, services: readonly ServiceOverview[]) {
     for (const s of services) {
@@ -43,7 +46,13 @@ export class MethodIndex {
    * `workspace_settings_v2_get_public_workspace_setting`).
    */
   find(ref: string): Target | undefined {
-    const key = norm(ref);
+    if (this.found.has(ref)) return this.found.get(ref);
+    const target = this.lookup(norm(ref));
+    this.found.set(ref, target);
+    return target;
+  }
+
+  private lookup(key: string): Target | undefined {
     if (key === '') return undefined;
     const exact = this.byOperation.get(key);
     if (exact) return exact;
