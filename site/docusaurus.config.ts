@@ -65,6 +65,9 @@ const config: Config = {
     // this one v4 flag; the other v4 flags (e.g. dropping MDX 1 admonition titles) stay off.
     v4: { removeLegacyPostBuildHeadAttribute: true },
     faster: true,
+    // No page shows a last-update date and the sitemap has no <lastmod>: a build need not read
+    // the git history first (Faster's eager git reading costs ~0.8 s per build).
+    experimental_vcs: false,
   },
 
   i18n: { defaultLocale: 'en', locales: ['en'] },
