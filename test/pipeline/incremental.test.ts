@@ -145,7 +145,13 @@ describe('incremental runs write what cold runs write', () => {
     // --check reads the cache but writes nothing into the output folder.
     apply(file, { file: 0, kind: 'description', pick: 4 }, 2);
     const cacheDir = path.join(out, '.provider-docs-services');
-    const entries = () => fs.readdirSync(cacheDir).sort().map((f) => [f, fs.readFileSync(path.join(cacheDir, f)).toString('base64')]);
+    const entries = () =>
+      fs
+        .readdirSync(cacheDir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name))
+        .sort()
+        .map((f) => [path.relative(cacheDir, f), fs.readFileSync(f).toString('base64')]);
     const snapshot = tree(out);
     const cached = entries();
     expect(cached.length).toBe(cold.counts.services);

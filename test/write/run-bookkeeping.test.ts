@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Fingerprint } from '../../generator/load/input-fingerprint.js';
 import { hashOfText } from '../../generator/load/load-registry.js';
@@ -127,20 +127,62 @@ describe('the manifest and stat cache a run wrote are not parsed again, and anyt
   });
 });
 
-describe('service cache: one listing for the whole run', () => {
-  test('storing drops the entry under the old key, prune drops services not met, as listing each time did', () => {
+describe('service cache: a folder per service', () => {
+  const files = (dir: string) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+      .sort();
+
+  test('storing drops the entry under the old key, prune drops services not met', () => {
     const out = tempDir();
     const first = openServiceCache<string>(out, false);
     first.set('p', 'a', 'k1', 'a1');
     first.set('p', 'b', 'k1', 'b1');
     first.set('p', 'a', 'k2', 'a2');
     const dir = join(out, '.provider-docs-services');
-    expect(readdirSync(dir)).toHaveLength(2);
+    expect(files(dir).map((f) => f.slice(33)).sort()).toEqual(['k1.bin', 'k2.bin']);
     const second = openServiceCache<string>(out, false);
     expect(second.get('p', 'a', 'k2')).toBe('a2');
+    expect(second.get('p', 'a', 'k1')).toBeUndefined();
     second.set('p', 'a', 'k3', 'a3');
     second.prune();
-    expect(readdirSync(dir).map((n) => n.slice(33))).toEqual(['k3.bin']);
+    expect(files(dir).map((f) => f.slice(33))).toEqual(['k3.bin']);
     expect(second.get('p', 'a', 'k3')).toBe('a3');
+  });
+
+  // A dev server's watcher re-reads every name of a folder in which a file is renamed: a store
+  // renames in a folder of the service's own, never in the folder of every service.
+  test('a store changes only its service\'s folder, which holds its one entry', () => {
+    const out = tempDir();
+    const cache = openServiceCache<string>(out, false);
+    for (const s of ['a', 'b', 'c']) cache.set('p', s, 'k1', s);
+    const dir = join(out, '.provider-docs-services');
+    const top = readdirSync(dir).sort();
+    expect(top).toHaveLength(3);
+    const before = new Map(top.map((n) => [n, statSync(join(dir, n)).mtimeMs]));
+    const topTime = statSync(dir).mtimeMs;
+    const again = openServiceCache<string>(out, false);
+    again.set('p', 'b', 'k2', 'b2');
+    expect(readdirSync(dir).sort()).toEqual(top);
+    const changed = top.filter((n) => readdirSync(join(dir, n)).join() !== 'k1.bin');
+    expect(changed).toHaveLength(1);
+    expect(readdirSync(join(dir, changed[0]!))).toEqual(['k2.bin']);
+    // the folder of every service was not written: its listing and the other folders are as they were
+    expect(statSync(dir).mtimeMs).toBe(topTime);
+    for (const n of top) if (n !== changed[0]) expect(statSync(join(dir, n)).mtimeMs).toBe(before.get(n));
+  });
+
+  test('prune removes what the one-folder layout left (a file per service beside the folders)', () => {
+    const out = tempDir();
+    const dir = join(out, '.provider-docs-services');
+    mkdirSync(dir, { recursive: true });
+    const legacy = `${'0'.repeat(32)}-${'1'.repeat(64)}.bin`;
+    writeFileSync(join(dir, legacy), 'old');
+    const cache = openServiceCache<string>(out, false);
+    cache.set('p', 'a', 'k1', 'a1');
+    cache.prune();
+    expect(readdirSync(dir)).not.toContain(legacy);
+    expect(cache.get('p', 'a', 'k1')).toBe('a1');
   });
 });
