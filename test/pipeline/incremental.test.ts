@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/generate.js';
 import { tempDir } from '../helpers/cli.js';
-import { REPO, sharedPath, skipNotice } from '../helpers/shared.js';
+import { listFiles, REPO, sharedPath, skipNotice } from '../helpers/shared.js';
 
 // Per-service incremental generation (issue 13): after random edits to one or
 // two service files, a run that reuses the unchanged services' results writes
@@ -145,13 +145,7 @@ describe('incremental runs write what cold runs write', () => {
     // --check reads the cache but writes nothing into the output folder.
     apply(file, { file: 0, kind: 'description', pick: 4 }, 2);
     const cacheDir = path.join(out, '.provider-docs-services');
-    const entries = () =>
-      fs
-        .readdirSync(cacheDir, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile())
-        .map((e) => path.join(e.parentPath, e.name))
-        .sort()
-        .map((f) => [path.relative(cacheDir, f), fs.readFileSync(f).toString('base64')]);
+    const entries = () => listFiles(cacheDir).map((f) => [f, fs.readFileSync(path.join(cacheDir, f)).toString('base64')]);
     const snapshot = tree(out);
     const cached = entries();
     expect(cached.length).toBe(cold.counts.services);

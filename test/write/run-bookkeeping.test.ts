@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Fingerprint } from '../../generator/load/input-fingerprint.js';
 import { hashOfText } from '../../generator/load/load-registry.js';
@@ -11,6 +11,7 @@ import { openServiceCache } from '../../generator/write/service-cache.js';
 import { readStatCache, saveStatCache, serializeStatCache, type StatEntry } from '../../generator/write/stat-cache.js';
 import { INPUTS_NAME } from '../../generator/write/inputs-record.js';
 import { tempDir } from './helpers.js';
+import { listFiles } from '../helpers/shared.js';
 
 // What a cold run over many providers no longer does twice (the spec files'
 // hashes, the manifest's and stat cache's parsing and formatting, the service
@@ -128,12 +129,6 @@ describe('the manifest and stat cache a run wrote are not parsed again, and anyt
 });
 
 describe('service cache: a folder per service', () => {
-  const files = (dir: string) =>
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-      .sort();
-
   test('storing drops the entry under the old key, prune drops services not met', () => {
     const out = tempDir();
     const first = openServiceCache<string>(out, false);
@@ -141,13 +136,13 @@ describe('service cache: a folder per service', () => {
     first.set('p', 'b', 'k1', 'b1');
     first.set('p', 'a', 'k2', 'a2');
     const dir = join(out, '.provider-docs-services');
-    expect(files(dir).map((f) => f.slice(33)).sort()).toEqual(['k1.bin', 'k2.bin']);
+    expect(listFiles(dir).map((f) => f.slice(33)).sort()).toEqual(['k1.bin', 'k2.bin']);
     const second = openServiceCache<string>(out, false);
     expect(second.get('p', 'a', 'k2')).toBe('a2');
     expect(second.get('p', 'a', 'k1')).toBeUndefined();
     second.set('p', 'a', 'k3', 'a3');
     second.prune();
-    expect(files(dir).map((f) => f.slice(33))).toEqual(['k3.bin']);
+    expect(listFiles(dir).map((f) => f.slice(33))).toEqual(['k3.bin']);
     expect(second.get('p', 'a', 'k3')).toBe('a3');
   });
 
