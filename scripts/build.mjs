@@ -108,6 +108,15 @@ async function build() {
     },
   };
 
+  // gray-matter requires js-yaml 3 at load for its default engine, which the
+  // generator never uses (it passes js-yaml 4): see scripts/gray-matter-yaml.cjs.
+  const grayMatterYamlPlugin = {
+    name: 'gray-matter-yaml',
+    setup(build) {
+      build.onResolve({ filter: /^js-yaml$/ }, (args) => (/[\\/]gray-matter[\\/]/.test(args.importer) ? { path: path.join(root, 'scripts', 'gray-matter-yaml.cjs') } : undefined));
+    },
+  };
+
   await esbuild.build({
     entryPoints: Object.fromEntries(entries.map((e) => [e, path.join(root, 'generator', `${e}.ts`)])),
     outdir,
@@ -118,7 +127,7 @@ async function build() {
     target: 'node20',
     chunkNames: 'chunks/[name]-[hash]',
     banner,
-    plugins: [precompiledPlugin],
+    plugins: [precompiledPlugin, grayMatterYamlPlugin],
     legalComments: 'linked',
     logLevel: 'warning',
   });

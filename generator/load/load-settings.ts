@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
+import yaml from 'js-yaml';
 import type { DiagnosticBag } from '../diagnostics.js';
 
 export interface LoadedSettings {
@@ -36,8 +37,9 @@ export function loadSettings(dir: string | undefined, providers: readonly string
     const text = fs.readFileSync(abs, 'utf8');
     try {
       // gray-matter caches by content; an options object disables that, so a
-      // corrected file is re-read rather than a stale parse reused.
-      const parsed = matter(text, {});
+      // corrected file is re-read rather than a stale parse reused. Its YAML is
+      // read by the js-yaml the specs are read by (4; gray-matter carries 3).
+      const parsed = matter(text, { engines: { yaml: frontmatterYaml } });
       const data = parsed.data;
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         report('settings-frontmatter', 'frontmatter must be a mapping', '', 1, 1);
@@ -65,6 +67,10 @@ export function loadSettings(dir: string | undefined, providers: readonly string
     }
   }
   return out;
+}
+
+function frontmatterYaml(text: string): object {
+  return yaml.load(text) as object;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 import { splitPointer } from '../json-pointer.js';
 
 // js-yaml is fast but keeps no positions. Positions only matter when something
@@ -15,7 +16,7 @@ interface Located {
 // give the same path other contents), and the cache stays small: a parsed
 // document is many times the size of its text.
 const CACHE_FILES = 4;
-const cache = new Map<string, { text: string; doc: ReturnType<typeof parseDocument>; lc: LineCounter }>();
+const cache = new Map<string, { text: string; doc: Document.Parsed; lc: LineCounter }>();
 
 function remember<V extends { text: string }>(map: Map<string, V>, key: string, value: V): V {
   map.delete(key);
@@ -39,6 +40,7 @@ export function locatePointer(cacheKey: string, text: string, pointer: string): 
   const fast = scanBlockYaml(linesOf(cacheKey, text), segments);
   if (fast) return fast;
   const entry = parsedFor(cacheKey, text);
+  const { isMap, isSeq, isScalar, isPair } = yamlPackage();
   let node: Node | null = entry.doc.contents as Node | null;
   let offset = node?.range?.[0] ?? 0;
   for (const seg of segments) {
@@ -60,9 +62,10 @@ export function locatePointer(cacheKey: string, text: string, pointer: string): 
   return { line: pos.line, column: pos.col };
 }
 
-function parsedFor(cacheKey: string, text: string): { doc: ReturnType<typeof parseDocument>; lc: LineCounter } {
+function parsedFor(cacheKey: string, text: string): { doc: Document.Parsed; lc: LineCounter } {
   const entry = cache.get(cacheKey);
   if (entry && entry.text === text) return entry;
+  const { LineCounter, parseDocument } = yamlPackage();
   const lc = new LineCounter();
   return remember(cache, cacheKey, { text, doc: parseDocument(text, { lineCounter: lc, uniqueKeys: false, strict: false }), lc });
 }
@@ -179,6 +182,7 @@ export function scanBlockYaml(lines: readonly string[], segments: readonly strin
  */
 export function pointerAtLine(cacheKey: string, text: string, line: number): string {
   const entry = parsedFor(cacheKey, text);
+  const { isMap, isSeq, isScalar, isPair } = yamlPackage();
   const lineOf = (n: Node | null | undefined): number => (n?.range ? entry!.lc.linePos(n.range[0]).line : Infinity);
   const parts: string[] = [];
   let node: Node | null = entry.doc.contents as Node | null;
