@@ -1,6 +1,6 @@
 import type { ServiceOverview } from '../model/types.js';
 import { pathSegment } from './classic-context.js';
-import { methodAnchor } from './detailed-context.js';
+import { methodAnchor } from './detailed-tables.js';
 import { inlineCode } from './escape.js';
 import { escapeHtml } from './spec-html.js';
 import { METHOD_REF } from './rst.js';

@@ -2,20 +2,12 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../generator/load/load-templates.js';
 import type { Field, Method, Provider, Resource, Service } from '../../generator/model/types.js';
-import {
-  FIELD_DEPTH,
-  datatype,
-  detailedResourceContext,
-  fieldViews,
-  parameterRows,
-  safeHttpUrl,
-  slug,
-  uniqueValues,
-  whereLines,
-  type FieldView,
-} from '../../generator/render/detailed-context.js';
+import { datatype } from '../../generator/render/detailed-body.js';
+import { detailedResourceContext } from '../../generator/render/detailed-context.js';
+import { safeHttpUrl, whereLines } from '../../generator/render/detailed-examples.js';
+import { FIELD_DEPTH, fieldViews, parameterRows, slug, type FieldView } from '../../generator/render/detailed-tables.js';
 import { compileTemplates } from '../../generator/render/template-env.js';
-import { viewTabValue } from '../../generator/render/unique-values.js';
+import { uniqueValues, viewTabValue } from '../../generator/render/unique-values.js';
 import { compilePage } from '../helpers/compile-mdx.js';
 import { miniService } from '../helpers/mini-spec.js';
 import { htmlRegions, regionAnchors } from '../helpers/page-checks.js';
