@@ -1,5 +1,5 @@
-// The floor: read every YAML file of a registry and parse it with js-yaml,
-// as the generator does (same schema), and nothing else.
+// The floor: read every YAML file of a registry (or the one file given) and parse it with
+// js-yaml, as the generator does (same schema), and nothing else.
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
@@ -19,7 +19,7 @@ function load(text, tags = []) {
   }
 }
 let n = 0;
-for (const f of walk(process.argv[2])) {
+for (const f of fs.statSync(process.argv[2]).isDirectory() ? walk(process.argv[2]) : [process.argv[2]]) {
   if (!/\.ya?ml$/.test(f)) continue;
   load(fs.readFileSync(f, 'utf8'));
   n++;
